@@ -1,0 +1,28 @@
+/** An article as stored: one item of one source, kept once however often it is seen. */
+export interface Article {
+  id: number;
+  sourceId: number;
+  itemKey: string;
+  url: string | null;
+  title: string;
+  summary: string | null;
+  content: string | null;
+  author: string | null;
+  publishedAt: number;
+  firstSeenAt: number;
+  lang: string | null;
+}
+
+/** An article about to be stored; the store assigns the id. */
+export type NewArticle = Omit<Article, 'id'>;
+
+/** An article with its source's name, as lists and pages show it. */
+export interface ArticleListing {
+  id: number;
+  title: string;
+  url: string | null;
+  publishedAt: number;
+  sourceId: number;
+  sourceTitle: string | null;
+  sourceUrl: string;
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Newsdesk reads: its environment variable, its schema (which also gives
+ * the default), what it is for, and whether it is a secret to mask when printed.
+ * The README's configuration table is this list.
+ */
+export interface Setting<S extends z.ZodType = z.ZodType> {
+  env: string;
+  schema: S;
+  allowed: string;
+  description: string;
+  secret?: boolean;
+}
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const settings = {
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    schema: z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/.+|sqlite:.+)$/, 'must start with postgres://, postgresql:// or sqlite:')
+      .optional(),
+    allowed: 'postgres://user@host:port/db, or sqlite:PATH',
+    description: 'Database to use. Unset: an SQLite file in the data directory.',
+    secret: true,
+  },
+  dataDir: {
+    env: 'NEWSDESK_DATA_DIR',
+    schema: z.string().min(1).default('./data'),
+    allowed: 'a directory path',
+    description: 'Where the SQLite database and other local files live.',
+  },
+  host: {
+    env: 'NEWSDESK_HOST',
+    schema: z.string().min(1).default('127.0.0.1'),
+    allowed: 'an interface address, e.g. 0.0.0.0',
+    description: 'Address the web server listens on.',
+  },
+  port: {
+    env: 'NEWSDESK_PORT',
+    schema: int(0, 65535).default(8080),
+    allowed: 'an integer from 0 to 65535',
+    description: 'Port the web server listens on (`serve --port` overrides it).',
+  },
+  publicUrl: {
+    env: 'NEWSDESK_PUBLIC_URL',
+    schema: z.url({ protocol: /^https?$/ }).optional(),
+    allowed: 'an absolute http(s) URL',
+    description: 'The address readers use; https here makes session cookies Secure.',
+  },
+  siteTitle: {
+    env: 'NEWSDESK_SITE_TITLE',
+    schema: z.string().min(1).max(200).default('Newsdesk'),
+    allowed: 'text up to 200 characters',
+    description: 'Name shown on the public site.',
+  },
+  logLevel: {
+    env: 'NEWSDESK_LOG_LEVEL',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    allowed: 'fatal, error, warn, info, debug, trace or silent',
+    description: 'Least severe log level written (logs go to standard error as JSON lines).',
+  },
+  workerConcurrency: {
+    env: 'NEWSDESK_WORKER_CONCURRENCY',
+    schema: int(1, 256).default(4),
+    allowed: 'an integer from 1 to 256',
+    description: 'Jobs one worker process runs at the same time.',
+  },
+  jobLeaseMs: {
+    env: 'NEWSDESK_JOB_LEASE_MS',
+    schema: int(1000, 3_600_000).default(60_000),
+    allowed: 'milliseconds, 1000 to 3600000',
+    description: "How long a claimed job stays a worker's; after that another worker retries it.",
+  },
+  refreshIntervalMinutes: {
+    env: 'NEWSDESK_REFRESH_INTERVAL_MINUTES',
+    schema: int(1, 1440).default(30),
+    allowed: 'minutes, 1 to 1440',
+    description: 'How often each source is checked for new items.',
+  },
+  fetchTimeoutMs: {
+    env: 'NEWSDESK_FETCH_TIMEOUT_MS',
+    schema: int(100, 300_000).default(20_000),
+    allowed: 'milliseconds, 100 to 300000',
+    description: 'Total time allowed for one fetch.',
+  },
+  fetchMaxBytes: {
+    env: 'NEWSDESK_FETCH_MAX_BYTES',
+    schema: int(1024, 1_073_741_824).default(10 * 1024 * 1024),
+    allowed: 'bytes, 1024 to 1073741824',
+    description: 'Largest response body accepted.',
+  },
+  userAgent: {
+    env: 'NEWSDESK_USER_AGENT',
+    schema: z.string().min(1).max(300).default('Newsdesk/0.1 (+https://github.com/newsdesk/newsdesk)'),
+    allowed: 'text up to 300 characters; include a contact URL',
+    description: 'User-Agent sent when fetching sources.',
+  },
+  allowPrivateNetworks: {
+    env: 'NEWSDESK_ALLOW_PRIVATE_NETWORKS',
+    schema: bool.default(false),
+    allowed: 'true or false',
+    description: 'Allow fetching loopback and private-network addresses (tests, intranets).',
+  },
+  loadSample: {
+    env: 'NEWSDESK_LOAD_SAMPLE',
+    schema: bool.default(true),
+    allowed: 'true or false',
+    description: 'Load the bundled sample feeds when the database has no sources.',
+  },
+} satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof settings;

@@ -1,0 +1,93 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Times are integers: milliseconds since the Unix epoch,
+ * the same on SQLite and PostgreSQL (bigint there, read back as numbers).
+ */
+export interface Database {
+  sources: SourcesTable;
+  articles: ArticlesTable;
+  jobs: JobsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+}
+
+export interface SourcesTable {
+  id: Generated<number>;
+  /** Where the feed is read from: an http(s) URL or a local file path. */
+  url: string;
+  title: string | null;
+  site_url: string | null;
+  /** 1 for sources loaded from the bundled sample, so they can be removed together. */
+  is_sample: number;
+  created_at: number;
+  // Fetch state lives here so that any worker can refresh any source.
+  next_check_at: number;
+  last_checked_at: number | null;
+  last_success_at: number | null;
+  etag: string | null;
+  last_modified: string | null;
+  error_count: number;
+  last_error_code: string | null;
+  last_error_message: string | null;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  source_id: number;
+  /** The identity of the item within its source: GUID, else link, else a content hash. */
+  item_key: string;
+  url: string | null;
+  title: string;
+  summary: string | null;
+  content: string | null;
+  author: string | null;
+  /** Publication time stated by the source, else the first-seen time. */
+  published_at: number;
+  first_seen_at: number;
+  lang: string | null;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string;
+  status: JobStatus;
+  run_at: number;
+  attempts: number;
+  max_attempts: number;
+  /** Jobs with the same key are queued once while one is pending. */
+  unique_key: string | null;
+  locked_by: string | null;
+  locked_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string;
+  is_admin: number;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value; the cookie itself is never stored. */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface SignInAttemptsTable {
+  /** The limited key: a client address or an email. */
+  key: string;
+  window_start: number;
+  count: number;
+}
