@@ -25,4 +25,6 @@ export interface ArticleListing {
   sourceId: number;
   sourceTitle: string | null;
   sourceUrl: string;
+  /** The source came from the bundled sample, and is labelled so. */
+  sourceIsSample: boolean;
 }

@@ -18,3 +18,15 @@ export interface Source {
 
 /** How a source is read: over HTTP(S), or from a file on this machine. */
 export type SourceLocation = { kind: 'http'; url: string } | { kind: 'file'; path: string };
+
+/** What reading a source returned: new bytes, or "not modified" for a conditional GET. */
+export type SourceDocument =
+  | { notModified: true }
+  | {
+      notModified: false;
+      body: Uint8Array;
+      contentType: string | null;
+      finalUrl: string;
+      etag: string | null;
+      lastModified: string | null;
+    };

@@ -72,6 +72,7 @@ export class ArticleRepository {
         'articles.source_id',
         'sources.title as source_title',
         'sources.url as source_url',
+        'sources.is_sample as source_is_sample',
       ])
       .orderBy('articles.published_at', 'desc')
       .orderBy('articles.id', 'desc')
@@ -85,6 +86,7 @@ export class ArticleRepository {
       sourceId: Number(r.source_id),
       sourceTitle: r.source_title,
       sourceUrl: r.source_url,
+      sourceIsSample: r.source_is_sample === 1,
     }));
   }
 

@@ -1,8 +1,21 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerConfig } from './config.js';
+import { registerMigrate } from './migrate.js';
+import { registerRefresh } from './refresh.js';
+import { registerSample } from './sample.js';
+import { registerServe } from './serve.js';
+import { registerSource } from './source.js';
 
 /** A command registers itself on the program; it gets what it needs from the context. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
 
 /** Every command of the `newsdesk` binary, in the order `--help` lists them. */
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  registerServe,
+  registerMigrate,
+  registerConfig,
+  registerSource,
+  registerRefresh,
+  registerSample,
+];

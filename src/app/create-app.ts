@@ -1,0 +1,84 @@
+import type { Config } from '../platform/config/config.js';
+import { systemClock, type Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/logger.js';
+import { createSourceReader } from '../pipeline/fetch/read-source.js';
+import { refreshSource, type RefreshOutcome } from '../pipeline/ingest/refresh-source.js';
+import { parseFeed } from '../pipeline/parse/index.js';
+import { openStore, type Store } from '../store/database.js';
+import { migrateToLatest, pendingMigrations } from '../store/migrate.js';
+import { ArticleRepository } from '../store/repositories/articles.js';
+import { SourceRepository } from '../store/repositories/sources.js';
+import { sampleFeedsDir } from './sample-feeds.js';
+
+/**
+ * The application: every concrete object, built once and wired here — the only place
+ * that does so. Entry points (CLI, server, worker) receive it and call its services.
+ */
+export interface App {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly sources: SourceRepository;
+  readonly articles: ArticleRepository;
+  /** Refreshes one source now (the same path the scheduler's job takes). */
+  refreshSource(sourceId: number): Promise<RefreshOutcome>;
+  /** Migration names this version knows that the database has not applied. */
+  pendingMigrations(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  /** Apply pending migrations before anything else. */
+  migrate: boolean;
+  clock?: Clock;
+  /** An already-open store (tests); the app then leaves closing it to the caller. */
+  store?: Store;
+}
+
+export async function createApp(config: Config, logger: Logger, options: CreateAppOptions): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const ownsStore = !options.store;
+  const store = options.store ?? (await openStore(config.database));
+  try {
+    if (options.migrate) {
+      const applied = await migrateToLatest(store);
+      if (applied.length) logger.info({ event: 'migrations_applied', migrations: applied });
+    }
+  } catch (error) {
+    if (ownsStore) await store.close();
+    throw error;
+  }
+  const sources = new SourceRepository(store.db);
+  const articles = new ArticleRepository(store.db, store.capabilities);
+  const readSource = createSourceReader({
+    userAgent: config.userAgent,
+    timeoutMs: config.fetchTimeoutMs,
+    maxBytes: config.fetchMaxBytes,
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    sampleDir: sampleFeedsDir,
+  });
+  const refreshDependencies = {
+    sources,
+    articles,
+    readSource,
+    parseFeed,
+    clock,
+    logger,
+    refreshIntervalMs: config.refreshIntervalMinutes * 60_000,
+  };
+
+  return {
+    config,
+    logger,
+    clock,
+    store,
+    sources,
+    articles,
+    refreshSource: (sourceId) => refreshSource(sourceId, refreshDependencies),
+    pendingMigrations: () => pendingMigrations(store),
+    close: async () => {
+      if (ownsStore) await store.close();
+    },
+  };
+}

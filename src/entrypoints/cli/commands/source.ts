@@ -1,0 +1,67 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Source } from '../../../domain/source.js';
+import { NewsdeskError } from '../../../platform/errors.js';
+import { parseHttpUrl } from '../../../pipeline/fetch/fetch-url.js';
+import type { RegisterCommand } from './index.js';
+
+/** `newsdesk source add|list|remove`: the sources Newsdesk follows. */
+export const registerSource: RegisterCommand = (program, context) => {
+  const source = program.command('source').description('manage the sources Newsdesk follows');
+
+  source
+    .command('add')
+    .description('follow a feed, by http(s) URL or local file path')
+    .argument('<location>', 'feed URL (http or https) or path to a feed file')
+    .action(async (location: string) => {
+      const url = sourceLocation(location);
+      const app = await context.app();
+      const added = await app.sources.add({ url }, app.clock.now());
+      context.output.line(`Added source ${added.id}: ${added.url}. Run \`newsdesk refresh\` to fetch it now.`);
+    });
+
+  source
+    .command('list')
+    .description('list sources with their health, those with errors first')
+    .option('--json', 'print JSON lines')
+    .action(async (options: { json?: boolean }) => {
+      const app = await context.app();
+      const sources = (await app.sources.list()).sort((a, b) => b.errorCount - a.errorCount || a.id - b.id);
+      if (options.json) return sources.forEach((s) => context.output.json(s));
+      if (sources.length === 0) return context.output.line('No sources. Add one with `newsdesk source add URL`.');
+      for (const s of sources) context.output.line(describeSource(s));
+    });
+
+  source
+    .command('remove')
+    .description('stop following a source and delete its articles')
+    .argument('<id>', 'source id, as `source list` shows it')
+    .action(async (id: string) => {
+      const app = await context.app();
+      await app.sources.remove(parseId(id));
+      context.output.line(`Removed source ${id} and its articles.`);
+    });
+};
+
+/** An http(s) URL as given, or an existing local file as an absolute path; anything else is refused. */
+export function sourceLocation(location: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) return parseHttpUrl(location).href;
+  const path = resolve(location);
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new NewsdeskError('FILE_NOT_FOUND', `${location} is neither an http(s) URL nor an existing file.`);
+  }
+  return path;
+}
+
+export function parseId(text: string): number {
+  if (!/^\d{1,15}$/.test(text)) throw new NewsdeskError('USAGE', `${JSON.stringify(text)} is not a source id (a positive integer).`);
+  return Number(text);
+}
+
+function describeSource(s: Source): string {
+  const when = (t: number | null) => (t ? new Date(t).toISOString().slice(0, 16).replace('T', ' ') : 'never');
+  const health = s.lastErrorCode
+    ? `FAILING x${s.errorCount} ${s.lastErrorCode}: ${s.lastErrorMessage ?? ''}`
+    : `ok, last success ${when(s.lastSuccessAt)}`;
+  return `${String(s.id).padStart(4)}  ${s.title ?? '(untitled)'}${s.isSample ? ' [sample]' : ''}\n      ${s.url}\n      ${health}; next check ${when(s.nextCheckAt)}`;
+}
