@@ -3,11 +3,13 @@ import { systemClock, type Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import { createSourceReader } from '../pipeline/fetch/read-source.js';
 import { refreshSource, type RefreshOutcome } from '../pipeline/ingest/refresh-source.js';
-import { parseFeed } from '../pipeline/parse/index.js';
+import { parseFeed } from '../pipeline/parse/parse-feed.js';
 import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest, pendingMigrations } from '../store/migrate.js';
 import { ArticleRepository } from '../store/repositories/articles.js';
 import { SourceRepository } from '../store/repositories/sources.js';
+import type { AuthService } from './auth/auth-service.js';
+import { createAuthService } from './auth/create-auth-service.js';
 import { sampleFeedsDir } from './sample-feeds.js';
 
 /**
@@ -21,6 +23,8 @@ export interface App {
   readonly store: Store;
   readonly sources: SourceRepository;
   readonly articles: ArticleRepository;
+  /** Users, sign-in and sessions. */
+  readonly auth: AuthService;
   /** Refreshes one source now (the same path the scheduler's job takes). */
   refreshSource(sourceId: number): Promise<RefreshOutcome>;
   /** Migration names this version knows that the database has not applied. */
@@ -75,6 +79,7 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
     store,
     sources,
     articles,
+    auth: createAuthService(store.db, clock, logger),
     refreshSource: (sourceId) => refreshSource(sourceId, refreshDependencies),
     pendingMigrations: () => pendingMigrations(store),
     close: async () => {

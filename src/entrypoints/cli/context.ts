@@ -20,7 +20,11 @@ export interface CliContext {
   close(): Promise<void>;
 }
 
-export function createCliContext(env: Record<string, string | undefined>, output: Output): CliContext {
+/**
+ * `quiet`: commands other than `serve` print their own results, so their logs default to
+ * warnings only unless NEWSDESK_LOG_LEVEL asks for more.
+ */
+export function createCliContext(env: Record<string, string | undefined>, output: Output, options: { quiet: boolean }): CliContext {
   let loaded: ReturnType<typeof loadConfig> | undefined;
   let logger: Logger | undefined;
   let app: Promise<App> | undefined;
@@ -30,7 +34,11 @@ export function createCliContext(env: Record<string, string | undefined>, output
     output,
     config: () => load().config,
     configOrigins: () => load().origins,
-    logger: () => (logger ??= createLogger({ level: load().config.logLevel })),
+    logger: () => {
+      const { config, origins } = load();
+      const level = options.quiet && origins.logLevel === 'default' ? 'warn' : config.logLevel;
+      return (logger ??= createLogger({ level }));
+    },
     app(options = {}) {
       app ??= createApp(context.config(), context.logger(), { migrate: options.migrate ?? true });
       return app;

@@ -9,7 +9,7 @@ const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
 async function main(argv: string[]): Promise<number> {
-  const context = createCliContext(process.env, stdoutOutput);
+  const context = createCliContext(process.env, stdoutOutput, { quiet: argv[2] !== 'serve' });
   const program = new Command('newsdesk')
     .description('Newsdesk: news aggregation and republishing.')
     .showHelpAfterError('(run with --help for usage)')

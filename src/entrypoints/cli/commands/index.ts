@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerConfig } from './config.js';
 import { registerMigrate } from './migrate.js';
+import { registerParseFeed } from './parse-feed.js';
 import { registerRefresh } from './refresh.js';
 import { registerSample } from './sample.js';
 import { registerServe } from './serve.js';
@@ -18,4 +19,5 @@ export const commands: RegisterCommand[] = [
   registerSource,
   registerRefresh,
   registerSample,
+  registerParseFeed,
 ];
