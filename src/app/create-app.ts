@@ -8,6 +8,12 @@ import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest, pendingMigrations } from '../store/migrate.js';
 import { ArticleRepository } from '../store/repositories/articles.js';
 import { SourceRepository } from '../store/repositories/sources.js';
+import { JobRepository } from '../store/repositories/jobs.js';
+import { JobCatalogue } from '../jobs/catalogue.js';
+import { JobQueue } from '../jobs/job-queue.js';
+import { refreshDueSourcesJob, sourceRefreshJob } from '../jobs/kinds/source-refresh.js';
+import { recurring, Scheduler } from '../jobs/scheduler.js';
+import { Worker } from '../jobs/worker.js';
 import type { AuthService } from './auth/auth-service.js';
 import { createAuthService } from './auth/create-auth-service.js';
 import { sampleFeedsDir } from './sample-feeds.js';
@@ -27,6 +33,13 @@ export interface App {
   readonly auth: AuthService;
   /** Refreshes one source now (the same path the scheduler's job takes). */
   refreshSource(sourceId: number): Promise<RefreshOutcome>;
+  readonly jobs: JobRepository;
+  readonly queue: JobQueue;
+  readonly catalogue: JobCatalogue;
+  /** A worker for this process, running every registered job kind (started by the caller). */
+  createWorker(): Worker;
+  /** The scheduler of recurring jobs, such as checking which sources are due (started by the caller). */
+  createScheduler(): Scheduler;
   /** Migration names this version knows that the database has not applied. */
   pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
@@ -72,8 +85,25 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
     refreshIntervalMs: config.refreshIntervalMinutes * 60_000,
   };
 
+  const jobs = new JobRepository(store.db, store.capabilities);
+  const queue = new JobQueue(jobs, clock);
+  const refreshJob = sourceRefreshJob({ refreshSource: (id) => refreshSource(id, refreshDependencies) });
+  const refreshDueJob = refreshDueSourcesJob({ dueSourceIds: (now, limit) => sources.due(now, limit), queue, refreshJob, now: () => clock.now() });
+  const catalogue = new JobCatalogue().register(refreshJob).register(refreshDueJob);
+
   return {
     config,
+    jobs,
+    queue,
+    catalogue,
+    createWorker() {
+      const worker = new Worker({ jobs, catalogue, clock, logger }, { concurrency: config.workerConcurrency, leaseMs: config.jobLeaseMs });
+      // Jobs queued by this process start at once instead of at the next poll.
+      queue.onEnqueued(() => worker.notify());
+      return worker;
+    },
+    // Due sources are looked for every minute; each source's own next-check time decides when it is fetched.
+    createScheduler: () => new Scheduler({ queue, clock, logger }, [recurring(refreshDueJob, { everyMs: 60_000, payload: {} })]),
     logger,
     clock,
     store,

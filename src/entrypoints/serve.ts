@@ -19,6 +19,18 @@ export async function runServe(app: App, options: { role: Role; port: number }):
     process.stderr.write(`Newsdesk is running at ${address.replace('127.0.0.1', 'localhost')}\n`);
     stops.push(() => server.close());
   }
+  if (options.role !== 'web') {
+    const worker = app.createWorker();
+    const scheduler = app.createScheduler();
+    worker.start();
+    scheduler.start();
+    app.logger.info({ event: 'worker_started', worker_id: worker.id, role: options.role });
+    stops.push(async () => {
+      await scheduler.stop();
+      const result = await worker.stop();
+      app.logger.info({ event: 'worker_stopped', worker_id: worker.id, drained: result.drained, unfinished: result.unfinished });
+    });
+  }
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       app.logger.info({ event: 'shutdown_started', signal });
@@ -27,6 +39,7 @@ export async function runServe(app: App, options: { role: Role; port: number }):
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
-  for (const stop of stops.reverse()) await stop();
+  // The server stops taking requests first, then the worker drains its running jobs.
+  for (const stop of stops) await stop();
   app.logger.info({ event: 'shutdown_finished' });
 }

@@ -1,13 +1,14 @@
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { App } from '../../app/create-app.js';
 import { NewsdeskError } from '../../platform/errors.js';
+import { adminRoutes } from './plugins/admin.js';
 import { healthRoutes } from './plugins/health.js';
 import { siteRoutes } from './plugins/site.js';
 
-const staticRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'publish', 'static');
+// Resolved from the project root, so the compiled build (dist/) serves the same files as the sources.
+const staticRoot = fileURLToPath(new URL('../../../src/publish/static/', import.meta.url));
 
 /**
  * The web server: each surface is its own plugin (health, public site, admin) with its
@@ -33,6 +34,7 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   await server.register(fastifyStatic, { root: staticRoot, prefix: '/static/', maxAge: 3_600_000 });
   await server.register(healthRoutes, { app });
   await server.register(siteRoutes, { app });
+  await server.register(adminRoutes, { app });
   return server;
 }
 
