@@ -15,6 +15,8 @@ export type DatabaseLocation =
 export interface Store {
   readonly db: Kysely<Database>;
   readonly capabilities: StoreCapabilities;
+  /** The PostgreSQL schema in use when not the default one; migrations keep their bookkeeping there. */
+  readonly schema?: string;
   /** Throws DATABASE_UNREACHABLE when a trivial query fails. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -62,13 +64,14 @@ function openPostgres(location: { url: string; schema?: string; poolSize?: numbe
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return makeStore(db, postgresCapabilities, `PostgreSQL at ${redact(location.url)}`);
+  return makeStore(db, postgresCapabilities, `PostgreSQL at ${redact(location.url)}`, location.schema);
 }
 
-function makeStore(db: Kysely<Database>, capabilities: StoreCapabilities, description: string): Store {
+function makeStore(db: Kysely<Database>, capabilities: StoreCapabilities, description: string, schema?: string): Store {
   return {
     db,
     capabilities,
+    ...(schema ? { schema } : {}),
     async ping() {
       try {
         await sql`select 1`.execute(db);

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { App } from '../../app/create-app.js';
 import { NewsdeskError } from '../../platform/errors.js';
 import { adminRoutes } from './plugins/admin.js';
@@ -19,10 +19,23 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   const server = Fastify({
     // Fastify's logger type is narrower than pino's; the instance is the same pino logger.
     loggerInstance: app.logger.child({ component: 'web' }) as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Fastify's own per-request lines are replaced by one `request_completed` event below.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
+  });
+
+  server.addHook('onResponse', async (request, reply) => {
+    // Probes and assets would drown the log at info level.
+    const quiet = request.url.startsWith('/static/') || request.url === '/healthz' || request.url === '/readyz';
+    request.log[quiet ? 'debug' : 'info']({
+      event: 'request_completed',
+      method: request.method,
+      url: request.url,
+      status_code: reply.statusCode,
+      duration_ms: Math.round(reply.elapsedTime * 10) / 10,
+    });
   });
 
   server.setErrorHandler((error, request, reply) => {
