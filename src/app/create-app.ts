@@ -82,7 +82,14 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
     parseFeed,
     clock,
     logger,
-    refreshIntervalMs: config.refreshIntervalMinutes * 60_000,
+    policy: {
+      bounds: {
+        minMs: config.refreshMinMinutes * 60_000,
+        maxMs: Math.max(config.refreshMinMinutes, config.refreshMaxMinutes) * 60_000,
+        defaultMs: config.refreshIntervalMinutes * 60_000,
+      },
+      pauseAfterFailures: config.pauseAfterFailures,
+    },
   };
 
   const jobs = new JobRepository(store.db, store.capabilities);

@@ -7,6 +7,7 @@ import type { Generated } from 'kysely';
 export interface Database {
   sources: SourcesTable;
   articles: ArticlesTable;
+  article_revisions: ArticleRevisionsTable;
   jobs: JobsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -31,6 +32,13 @@ export interface SourcesTable {
   error_count: number;
   last_error_code: string | null;
   last_error_message: string | null;
+  /** Set when the source was paused (by hand, or after too many consecutive failures). */
+  paused_at: number | null;
+  pause_reason: string | null;
+  fetch_count: Generated<number>;
+  latency_total_ms: Generated<number>;
+  /** Folder path from an OPML import (`News / World`), or null. */
+  category: string | null;
 }
 
 export interface ArticlesTable {
@@ -47,6 +55,19 @@ export interface ArticlesTable {
   published_at: number;
   first_seen_at: number;
   lang: string | null;
+}
+
+/** An earlier version of an article, kept when the source changed the item. */
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  url: string | null;
+  title: string;
+  summary: string | null;
+  content: string | null;
+  author: string | null;
+  /** When a newer version replaced this one. */
+  replaced_at: number;
 }
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';

@@ -37,4 +37,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`newsdesk source list | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv);

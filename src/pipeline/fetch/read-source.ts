@@ -18,7 +18,8 @@ export function createSourceReader(options: ReadSourceOptions): (source: Source)
     if (source.url.startsWith(SAMPLE_PREFIX)) return readLocal(join(options.sampleDir, basename(source.url.slice(SAMPLE_PREFIX.length))));
     if (!/^https?:\/\//i.test(source.url)) return readLocal(source.url);
     const result = await fetchUrl(source.url, { ...fetchOptions(options), etag: source.etag, lastModified: source.lastModified });
-    if (result.notModified) return { notModified: true };
+    const maxAgeSeconds = cacheMaxAge(result.headers['cache-control']);
+    if (result.notModified) return { notModified: true, maxAgeSeconds };
     return {
       notModified: false,
       body: result.body,
@@ -26,8 +27,16 @@ export function createSourceReader(options: ReadSourceOptions): (source: Source)
       finalUrl: result.finalUrl,
       etag: result.etag,
       lastModified: result.lastModified,
+      maxAgeSeconds,
     };
   };
+}
+
+/** `max-age` (or `s-maxage`) of a Cache-Control header, in seconds; null when absent or unreadable. */
+export function cacheMaxAge(header: string | string[] | undefined): number | null {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  const match = value ? /(?:^|[,\s])(?:s-)?max-age\s*=\s*"?(\d{1,9})"?/i.exec(value) : null;
+  return match ? Number(match[1]) : null;
 }
 
 /** Source URLs of the bundled sample feeds: `sample:guardian-us.rss`. */

@@ -1,38 +1,49 @@
 import type { NewArticle } from '../../domain/article.js';
 import type { ParsedFeed } from '../../domain/feed.js';
-import { nextCheckAfterFailure, nextCheckAfterSuccess } from '../../domain/schedule.js';
+import { nextCheckAfterFailure, nextCheckAfterSuccess, publishingInterval, type ScheduleBounds } from '../../domain/schedule.js';
 import type { Source, SourceDocument } from '../../domain/source.js';
 import type { Clock } from '../../platform/clock.js';
 import { asNewsdeskError } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import { itemsToArticles } from './items-to-articles.js';
 
+/** How sources are scheduled: interval bounds, and how many failures in a row pause a source. */
+export interface RefreshPolicy {
+  bounds: ScheduleBounds;
+  pauseAfterFailures: number;
+}
+
 /** The parts refreshing needs, passed in by the composition root. */
 export interface RefreshDependencies {
   sources: {
     get(id: number): Promise<Source>;
-    recordSuccess(id: number, update: { checkedAt: number; nextCheckAt: number; etag: string | null; lastModified: string | null; title: string | null; siteUrl: string | null }): Promise<void>;
-    recordFailure(id: number, failure: { checkedAt: number; nextCheckAt: number; code: string; message: string }): Promise<void>;
+    recordSuccess(
+      id: number,
+      update: { checkedAt: number; nextCheckAt: number; etag: string | null; lastModified: string | null; title: string | null; siteUrl: string | null; latencyMs: number },
+    ): Promise<void>;
+    recordFailure(id: number, failure: { checkedAt: number; nextCheckAt: number; code: string; message: string }): Promise<number>;
+    pause(id: number, reason: string, now: number): Promise<void>;
   };
   articles: { insertNew(articles: NewArticle[]): Promise<number[]> };
   readSource(source: Source): Promise<SourceDocument>;
   parseFeed(body: Uint8Array, options: { url?: string; contentType?: string }): ParsedFeed;
   clock: Clock;
   logger: Logger;
-  refreshIntervalMs: number;
+  policy: RefreshPolicy;
 }
 
 export type RefreshOutcome =
   | { status: 'updated'; sourceId: number; newArticleIds: number[]; items: number }
   | { status: 'not-modified'; sourceId: number }
-  | { status: 'failed'; sourceId: number; code: string; message: string };
+  | { status: 'failed'; sourceId: number; code: string; message: string; paused: boolean };
 
 /**
  * Refreshes one source, top to bottom: read it (conditional GET) → parse the feed → turn
- * items into articles → store the new ones → record the fetch state and the next check.
- * A failure is recorded on the source (code, message, backoff) and returned, never thrown:
- * one broken source does not stop the others, and nothing already stored is touched.
- * The scheduler's job and the `refresh` command call this same function.
+ * items into articles → store the new ones → record the fetch state and schedule the next
+ * check from how often the source publishes. A failure is recorded on the source (code,
+ * message, backoff; a pause after too many in a row) and returned, never thrown: one broken
+ * source does not stop the others, and nothing already stored is touched. The scheduler's
+ * job and the `refresh` command call this same function.
  */
 export async function refreshSource(sourceId: number, deps: RefreshDependencies): Promise<RefreshOutcome> {
   const source = await deps.sources.get(sourceId);
@@ -41,15 +52,24 @@ export async function refreshSource(sourceId: number, deps: RefreshDependencies)
   try {
     const document = await deps.readSource(source);
     const checkedAt = deps.clock.now();
-    const nextCheckAt = nextCheckAfterSuccess(checkedAt, deps.refreshIntervalMs);
+    const latencyMs = checkedAt - startedAt;
     if (document.notModified) {
-      await deps.sources.recordSuccess(sourceId, { checkedAt, nextCheckAt, etag: source.etag, lastModified: source.lastModified, title: null, siteUrl: null });
-      log.info({ event: 'source_not_modified', duration_ms: checkedAt - startedAt });
+      const nextCheckAt = nextCheckAfterSuccess(checkedAt, { bounds: deps.policy.bounds, publishingIntervalMs: null, maxAgeSeconds: document.maxAgeSeconds });
+      await deps.sources.recordSuccess(sourceId, { checkedAt, nextCheckAt, etag: source.etag, lastModified: source.lastModified, title: null, siteUrl: null, latencyMs });
+      log.info({ event: 'source_not_modified', duration_ms: latencyMs });
       return { status: 'not-modified', sourceId };
     }
     const feed = deps.parseFeed(document.body, { url: document.finalUrl, ...(document.contentType ? { contentType: document.contentType } : {}) });
     const articles = itemsToArticles(feed, sourceId, checkedAt);
     const newArticleIds = await deps.articles.insertNew(articles);
+    const nextCheckAt = nextCheckAfterSuccess(checkedAt, {
+      bounds: deps.policy.bounds,
+      publishingIntervalMs: publishingInterval(articles.map((a) => a.publishedAt)),
+      ttlMinutes: feed.ttl,
+      maxAgeSeconds: document.maxAgeSeconds,
+      skipHours: feed.skipHours,
+      skipDays: feed.skipDays,
+    });
     await deps.sources.recordSuccess(sourceId, {
       checkedAt,
       nextCheckAt,
@@ -57,19 +77,30 @@ export async function refreshSource(sourceId: number, deps: RefreshDependencies)
       lastModified: document.lastModified,
       title: feed.title,
       siteUrl: feed.link,
+      latencyMs,
     });
     log.info({ event: 'source_refreshed', items: articles.length, new_articles: newArticleIds.length, duration_ms: deps.clock.now() - startedAt });
     return { status: 'updated', sourceId, newArticleIds, items: articles.length };
   } catch (error) {
-    const e = asNewsdeskError(error);
-    const checkedAt = deps.clock.now();
-    await deps.sources.recordFailure(sourceId, {
-      checkedAt,
-      nextCheckAt: nextCheckAfterFailure(checkedAt, deps.refreshIntervalMs, source.errorCount + 1),
-      code: e.code,
-      message: e.message,
-    });
-    log.warn({ event: 'source_refresh_failed', error_code: e.code, err: e });
-    return { status: 'failed', sourceId, code: e.code, message: e.message };
+    return recordFailure(source, error, deps);
   }
+}
+
+async function recordFailure(source: Source, error: unknown, deps: RefreshDependencies): Promise<RefreshOutcome> {
+  const e = asNewsdeskError(error);
+  const checkedAt = deps.clock.now();
+  const failures = await deps.sources.recordFailure(source.id, {
+    checkedAt,
+    nextCheckAt: nextCheckAfterFailure(checkedAt, deps.policy.bounds.defaultMs, source.errorCount + 1),
+    code: e.code,
+    message: e.message,
+  });
+  const log = deps.logger.child({ source_id: source.id });
+  log.warn({ event: 'source_refresh_failed', error_code: e.code, consecutive_failures: failures, err: e });
+  const paused = failures >= deps.policy.pauseAfterFailures;
+  if (paused) {
+    await deps.sources.pause(source.id, `${failures} failures in a row, the last ${e.code}: ${e.message}`, checkedAt);
+    log.warn({ event: 'source_paused', consecutive_failures: failures });
+  }
+  return { status: 'failed', sourceId: source.id, code: e.code, message: e.message, paused };
 }

@@ -81,7 +81,25 @@ export const settings = {
     env: 'NEWSDESK_REFRESH_INTERVAL_MINUTES',
     schema: int(1, 1440).default(30),
     allowed: 'minutes, 1 to 1440',
-    description: 'How often each source is checked for new items.',
+    description: "How often a source is checked while its publishing rhythm is unknown; the base of the failure backoff.",
+  },
+  refreshMinMinutes: {
+    env: 'NEWSDESK_REFRESH_MIN_MINUTES',
+    schema: int(1, 1440).default(5),
+    allowed: 'minutes, 1 to 1440',
+    description: 'Shortest interval between two checks of a source, however often it publishes.',
+  },
+  refreshMaxMinutes: {
+    env: 'NEWSDESK_REFRESH_MAX_MINUTES',
+    schema: int(1, 10080).default(1440),
+    allowed: 'minutes, 1 to 10080',
+    description: 'Longest interval between two checks of a source, however rarely it publishes.',
+  },
+  pauseAfterFailures: {
+    env: 'NEWSDESK_PAUSE_AFTER_FAILURES',
+    schema: int(1, 1000).default(10),
+    allowed: 'an integer from 1 to 1000',
+    description: 'Consecutive failures after which a source is paused until resumed (`newsdesk source resume ID`).',
   },
   fetchTimeoutMs: {
     env: 'NEWSDESK_FETCH_TIMEOUT_MS',

@@ -1,6 +1,9 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { StoreCapabilities } from '../capabilities.js';
 import { initialMigration } from './0001-initial.js';
+import { jobUniqueKeyIndexMigration } from './0002-job-unique-key-index.js';
+import { sourceHealthMigration } from './0003-source-health.js';
+import { sourceCategoryArticleRevisionsMigration } from './0006-source-category-article-revisions.js';
 
 /** A migration that may read what the dialect can do. */
 export type DialectMigration = (capabilities: StoreCapabilities) => {
@@ -11,6 +14,9 @@ export type DialectMigration = (capabilities: StoreCapabilities) => {
 /** Every migration in order. Names sort in the order they apply; never rename one that shipped. */
 export const migrations: Record<string, DialectMigration> = {
   '0001-initial': initialMigration,
+  '0002-job-unique-key-index': jobUniqueKeyIndexMigration,
+  '0003-source-health': sourceHealthMigration,
+  '0006-source-category-article-revisions': sourceCategoryArticleRevisionsMigration,
 };
 
 export function migrationProvider(capabilities: StoreCapabilities): MigrationProvider {

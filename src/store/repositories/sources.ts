@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Source } from '../../domain/source.js';
+import type { Source, SourceHealth } from '../../domain/source.js';
 import { NewsdeskError } from '../../platform/errors.js';
 import type { Database, SourcesTable } from '../schema.js';
 
@@ -8,7 +8,7 @@ export class SourceRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Adds a source to be checked at `now`; SOURCE_EXISTS when the URL is already followed. */
-  async add(input: { url: string; title?: string | null; isSample?: boolean }, now: number): Promise<Source> {
+  async add(input: { url: string; title?: string | null; isSample?: boolean; category?: string | null }, now: number): Promise<Source> {
     const existing = await this.db.selectFrom('sources').select('id').where('url', '=', input.url).executeTakeFirst();
     if (existing) throw new NewsdeskError('SOURCE_EXISTS', `${input.url} is already source ${existing.id}.`);
     const row = await this.db
@@ -17,6 +17,7 @@ export class SourceRepository {
         url: input.url,
         title: input.title ?? null,
         is_sample: input.isSample ? 1 : 0,
+        category: input.category ?? null,
         created_at: now,
         next_check_at: now,
         error_count: 0,
@@ -60,6 +61,7 @@ export class SourceRepository {
       .selectFrom('sources')
       .select('id')
       .where('next_check_at', '<=', now)
+      .where('paused_at', 'is', null)
       .orderBy('next_check_at')
       .limit(limit)
       .execute();
@@ -68,7 +70,15 @@ export class SourceRepository {
 
   async recordSuccess(
     id: number,
-    update: { checkedAt: number; nextCheckAt: number; etag: string | null; lastModified: string | null; title: string | null; siteUrl: string | null },
+    update: {
+      checkedAt: number;
+      nextCheckAt: number;
+      etag: string | null;
+      lastModified: string | null;
+      title: string | null;
+      siteUrl: string | null;
+      latencyMs?: number;
+    },
   ): Promise<void> {
     await this.db
       .updateTable('sources')
@@ -84,13 +94,16 @@ export class SourceRepository {
         error_count: 0,
         last_error_code: null,
         last_error_message: null,
+        fetch_count: eb('fetch_count', '+', 1),
+        latency_total_ms: eb('latency_total_ms', '+', Math.max(0, Math.round(update.latencyMs ?? 0))),
       }))
       .where('id', '=', id)
       .execute();
   }
 
-  async recordFailure(id: number, failure: { checkedAt: number; nextCheckAt: number; code: string; message: string }): Promise<void> {
-    await this.db
+  /** Records a failed check; returns the number of consecutive failures now. */
+  async recordFailure(id: number, failure: { checkedAt: number; nextCheckAt: number; code: string; message: string }): Promise<number> {
+    const row = await this.db
       .updateTable('sources')
       .set((eb) => ({
         last_checked_at: failure.checkedAt,
@@ -100,7 +113,44 @@ export class SourceRepository {
         last_error_message: failure.message.slice(0, 1000),
       }))
       .where('id', '=', id)
+      .returning('error_count')
+      .executeTakeFirst();
+    return row?.error_count ?? 0;
+  }
+
+  /** Stops checking a source until it is resumed; the reason is shown with its health. */
+  async pause(id: number, reason: string, now: number): Promise<void> {
+    const result = await this.db.updateTable('sources').set({ paused_at: now, pause_reason: reason.slice(0, 500) }).where('id', '=', id).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new NewsdeskError('SOURCE_NOT_FOUND', `There is no source ${id}.`);
+  }
+
+  /** Checks a paused source again at once, with its failure count cleared. */
+  async resume(id: number, now: number): Promise<void> {
+    const result = await this.db
+      .updateTable('sources')
+      .set({ paused_at: null, pause_reason: null, error_count: 0, next_check_at: now })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new NewsdeskError('SOURCE_NOT_FOUND', `There is no source ${id}.`);
+  }
+
+  /**
+   * Every source with its health, worst first: paused, then failing (most consecutive
+   * failures first), then the rest by id.
+   */
+  async listHealth(now: number): Promise<SourceHealth[]> {
+    const weekAgo = now - 7 * 24 * 3_600_000;
+    const counts = await this.db
+      .selectFrom('articles')
+      .select(['source_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('first_seen_at', '>=', weekAgo)
+      .groupBy('source_id')
       .execute();
+    const perSource = new Map(counts.map((c) => [Number(c.source_id), Number(c.n)]));
+    const sources = await this.list();
+    return sources
+      .map((s) => ({ ...s, itemsPerDay: Math.round(((perSource.get(s.id) ?? 0) / 7) * 10) / 10 }))
+      .sort((a, b) => Number(b.pausedAt !== null) - Number(a.pausedAt !== null) || b.errorCount - a.errorCount || a.id - b.id);
   }
 }
 
@@ -120,5 +170,10 @@ function toSource(row: Selectable<SourcesTable>): Source {
     errorCount: row.error_count,
     lastErrorCode: row.last_error_code,
     lastErrorMessage: row.last_error_message,
+    category: row.category,
+    pausedAt: row.paused_at,
+    pauseReason: row.pause_reason,
+    fetchCount: row.fetch_count,
+    meanLatencyMs: row.fetch_count > 0 ? Math.round(row.latency_total_ms / row.fetch_count) : null,
   };
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerCluster } from './cluster.js';
 import { registerConfig } from './config.js';
 import { registerMigrate } from './migrate.js';
 import { registerParseFeed } from './parse-feed.js';
@@ -7,6 +8,7 @@ import { registerRefresh } from './refresh.js';
 import { registerSample } from './sample.js';
 import { registerServe } from './serve.js';
 import { registerSource } from './source.js';
+import { registerUser } from './user.js';
 
 /** A command registers itself on the program; it gets what it needs from the context. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -17,7 +19,9 @@ export const commands: RegisterCommand[] = [
   registerMigrate,
   registerConfig,
   registerSource,
+  registerUser,
   registerRefresh,
   registerSample,
   registerParseFeed,
+  registerCluster,
 ];

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Source } from '../../../domain/source.js';
+import type { SourceHealth } from '../../../domain/source.js';
 import { NewsdeskError } from '../../../platform/errors.js';
 import { parseHttpUrl } from '../../../pipeline/fetch/fetch-url.js';
 import type { RegisterCommand } from './index.js';
@@ -26,10 +26,30 @@ export const registerSource: RegisterCommand = (program, context) => {
     .option('--json', 'print JSON lines')
     .action(async (options: { json?: boolean }) => {
       const app = await context.app();
-      const sources = (await app.sources.list()).sort((a, b) => b.errorCount - a.errorCount || a.id - b.id);
+      const sources = await app.sources.listHealth(app.clock.now());
       if (options.json) return sources.forEach((s) => context.output.json(s));
       if (sources.length === 0) return context.output.line('No sources. Add one with `newsdesk source add URL`.');
       for (const s of sources) context.output.line(describeSource(s));
+    });
+
+  source
+    .command('pause')
+    .description('stop checking a source until it is resumed')
+    .argument('<id>', 'source id')
+    .action(async (id: string) => {
+      const app = await context.app();
+      await app.sources.pause(parseId(id), 'paused by hand', app.clock.now());
+      context.output.line(`Paused source ${id}. Resume it with \`newsdesk source resume ${id}\`.`);
+    });
+
+  source
+    .command('resume')
+    .description('check a paused or failing source again now, its failure count cleared')
+    .argument('<id>', 'source id')
+    .action(async (id: string) => {
+      const app = await context.app();
+      await app.sources.resume(parseId(id), app.clock.now());
+      context.output.line(`Resumed source ${id}; it is checked at the next scheduler run (or now with \`newsdesk refresh ${id}\`).`);
     });
 
   source
@@ -58,10 +78,13 @@ export function parseId(text: string): number {
   return Number(text);
 }
 
-function describeSource(s: Source): string {
-  const when = (t: number | null) => (t ? new Date(t).toISOString().slice(0, 16).replace('T', ' ') : 'never');
-  const health = s.lastErrorCode
-    ? `FAILING x${s.errorCount} ${s.lastErrorCode}: ${s.lastErrorMessage ?? ''}`
-    : `ok, last success ${when(s.lastSuccessAt)}`;
-  return `${String(s.id).padStart(4)}  ${s.title ?? '(untitled)'}${s.isSample ? ' [sample]' : ''}\n      ${s.url}\n      ${health}; next check ${when(s.nextCheckAt)}`;
+function describeSource(s: SourceHealth): string {
+  const when = (t: number | null) => (t ? new Date(t).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : 'never');
+  const state = s.pausedAt
+    ? `PAUSED since ${when(s.pausedAt)}: ${s.pauseReason ?? ''}`
+    : s.lastErrorCode
+      ? `FAILING x${s.errorCount} ${s.lastErrorCode}: ${s.lastErrorMessage ?? ''}`
+      : `ok; next check ${when(s.nextCheckAt)}`;
+  const numbers = `last success ${when(s.lastSuccessAt)}; ${s.itemsPerDay} items/day; mean latency ${s.meanLatencyMs ?? '–'} ms`;
+  return `${String(s.id).padStart(4)}  ${s.title ?? '(untitled)'}${s.isSample ? ' [sample]' : ''}\n      ${s.url}\n      ${state}\n      ${numbers}`;
 }
