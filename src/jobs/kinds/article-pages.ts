@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { PageOutcome } from '../../pipeline/ingest/fetch-article-page.js';
+import { defineJob, type JobDefinition } from '../catalogue.js';
+import type { JobQueue } from '../job-queue.js';
+
+const pageFetchPayload = z.object({ articleId: z.number().int().positive() });
+
+/** `pages.fetch`: fetches one article's web page; transient failures are retried with backoff. */
+export function pageFetchJob(deps: {
+  fetchArticlePage(articleId: number, options: { finalAttempt: boolean }): Promise<PageOutcome>;
+}): JobDefinition<typeof pageFetchPayload> {
+  return defineJob({
+    kind: 'pages.fetch',
+    payload: pageFetchPayload,
+    maxAttempts: 4,
+    async handle({ articleId }, context) {
+      const outcome = await deps.fetchArticlePage(articleId, { finalAttempt: context.attempt >= context.maxAttempts });
+      if (outcome.status !== 'fetched') return { skipped: outcome.reason };
+    },
+  });
+}
+
+/** `pages.decide`: marks which new articles need their page and queues a fetch for each. */
+export function decidePagesJob(deps: {
+  decidePages(): Promise<number[]>;
+  queue: JobQueue;
+  fetchJob: JobDefinition<typeof pageFetchPayload>;
+}): JobDefinition<z.ZodObject<Record<string, never>>> {
+  return defineJob({
+    kind: 'pages.decide',
+    payload: z.object({}),
+    maxAttempts: 1,
+    async handle(_payload, context) {
+      const pending = await deps.decidePages();
+      if (pending.length === 0) return { skipped: 'no new article needs its page' };
+      const queued = await deps.queue.enqueueMany(
+        deps.fetchJob,
+        pending.map((articleId) => ({ payload: { articleId }, uniqueKey: `pages.fetch:${articleId}` })),
+      );
+      context.logger.info({ event: 'page_fetches_queued', pending: pending.length, queued });
+    },
+  });
+}
