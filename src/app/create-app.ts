@@ -1,6 +1,7 @@
 import type { Config } from '../platform/config/config.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
+import { fetchUrl } from '../pipeline/fetch/fetch-url.js';
 import { createSourceReader } from '../pipeline/fetch/read-source.js';
 import { refreshSource, type RefreshOutcome } from '../pipeline/ingest/refresh-source.js';
 import { parseFeed } from '../pipeline/parse/parse-feed.js';
@@ -12,6 +13,7 @@ import { JobRepository } from '../store/repositories/jobs.js';
 import { JobCatalogue } from '../jobs/catalogue.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { refreshDueSourcesJob, sourceRefreshJob } from '../jobs/kinds/source-refresh.js';
+import { pruneFinishedJobs } from '../jobs/prune-finished.js';
 import { recurring, Scheduler } from '../jobs/scheduler.js';
 import { Worker } from '../jobs/worker.js';
 import type { AuthService } from './auth/auth-service.js';
@@ -80,6 +82,9 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
     articles,
     readSource,
     parseFeed,
+    // Child sitemaps of a sitemap-index source, fetched with the same limits and guard as feeds.
+    fetchDocument: (url: string) =>
+      fetchUrl(url, { userAgent: config.userAgent, timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes, allowPrivateNetworks: config.allowPrivateNetworks }),
     clock,
     logger,
     policy: {
@@ -96,7 +101,9 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
   const queue = new JobQueue(jobs, clock);
   const refreshJob = sourceRefreshJob({ refreshSource: (id) => refreshSource(id, refreshDependencies) });
   const refreshDueJob = refreshDueSourcesJob({ dueSourceIds: (now, limit) => sources.due(now, limit), queue, refreshJob, now: () => clock.now() });
-  const catalogue = new JobCatalogue().register(refreshJob).register(refreshDueJob);
+  // Finished jobs are kept a week for inspection, then removed so the table stays small.
+  const pruneJob = pruneFinishedJobs(jobs, clock, 7 * 24 * 3_600_000);
+  const catalogue = new JobCatalogue().register(refreshJob).register(refreshDueJob).register(pruneJob);
 
   return {
     config,
@@ -110,7 +117,11 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
       return worker;
     },
     // Due sources are looked for every minute; each source's own next-check time decides when it is fetched.
-    createScheduler: () => new Scheduler({ queue, clock, logger }, [recurring(refreshDueJob, { everyMs: 60_000, payload: {} })]),
+    createScheduler: () =>
+      new Scheduler({ queue, clock, logger }, [
+        recurring(refreshDueJob, { everyMs: 60_000, payload: {} }),
+        recurring(pruneJob, { everyMs: 3_600_000, payload: {} }),
+      ]),
     logger,
     clock,
     store,

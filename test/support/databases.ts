@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +40,7 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
       },
     };
   }
-  const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter++}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`create schema ${schema}`);
   const location = { kind: 'postgres' as const, url: testPostgresUrl, schema, poolSize: 4 };
   const store = await openStore(location);

@@ -1,9 +1,11 @@
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 
 /**
- * Argon2id with OWASP's first recommended setting (19 MiB, 2 passes, 1 lane): about
- * 15–50 ms per check here, slow for a guesser, quick enough for a person signing in.
- * The parameters travel inside each hash, so raising them later keeps old hashes valid.
+ * Argon2id with OWASP's recommended setting (19 MiB, 2 passes, 1 lane): each guess costs
+ * 19 MiB of memory, which is what makes GPU cracking expensive, while a person signing in
+ * waits a few milliseconds. The memory is also the cost of each concurrent sign-in, so it
+ * is not raised lightly. The parameters travel inside each hash: raising them later keeps
+ * old hashes valid.
  */
 const ARGON2ID = 2 as Algorithm;
 const options = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Source, SourceHealth } from '../../domain/source.js';
+import { sourcesByHealth } from '../../domain/source-health.js';
 import { NewsdeskError } from '../../platform/errors.js';
 import type { Database, SourcesTable } from '../schema.js';
 
@@ -134,10 +135,7 @@ export class SourceRepository {
     if (Number(result.numUpdatedRows) === 0) throw new NewsdeskError('SOURCE_NOT_FOUND', `There is no source ${id}.`);
   }
 
-  /**
-   * Every source with its health, worst first: paused, then failing (most consecutive
-   * failures first), then the rest by id.
-   */
+  /** Every source with its health, worst first (see `sourcesByHealth`). */
   async listHealth(now: number): Promise<SourceHealth[]> {
     const weekAgo = now - 7 * 24 * 3_600_000;
     const counts = await this.db
@@ -148,9 +146,7 @@ export class SourceRepository {
       .execute();
     const perSource = new Map(counts.map((c) => [Number(c.source_id), Number(c.n)]));
     const sources = await this.list();
-    return sources
-      .map((s) => ({ ...s, itemsPerDay: Math.round(((perSource.get(s.id) ?? 0) / 7) * 10) / 10 }))
-      .sort((a, b) => Number(b.pausedAt !== null) - Number(a.pausedAt !== null) || b.errorCount - a.errorCount || a.id - b.id);
+    return sourcesByHealth(sources.map((s) => ({ ...s, itemsPerDay: Math.round(((perSource.get(s.id) ?? 0) / 7) * 10) / 10 })));
   }
 }
 
