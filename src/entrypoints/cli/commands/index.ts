@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerCluster } from './cluster.js';
 import { registerConfig } from './config.js';
+import { registerExtract } from './extract.js';
 import { registerMigrate } from './migrate.js';
+import { registerOpml } from './opml.js';
 import { registerParseFeed } from './parse-feed.js';
 import { registerRefresh } from './refresh.js';
 import { registerSample } from './sample.js';
@@ -19,9 +21,11 @@ export const commands: RegisterCommand[] = [
   registerMigrate,
   registerConfig,
   registerSource,
+  registerOpml,
   registerUser,
   registerRefresh,
   registerSample,
   registerParseFeed,
+  registerExtract,
   registerCluster,
 ];

@@ -19,9 +19,14 @@ interface ParseFeedFlags {
 export const registerParseFeed: RegisterCommand = (program, context) => {
   program
     .command('parse-feed')
-    .description('parse an RSS, Atom, RDF or JSON feed (a file, a .gz file or an http(s) address) and print it as JSON')
+    .description(
+      'parse an RSS, Atom, RDF or JSON feed (a file, a .gz file or an http(s) address) and print it as JSON',
+    )
     .argument('[source]', 'feed file or http(s) address')
-    .option('--batch <manifest>', 'JSON-lines manifest of {"id","file","url"?}; one JSON line out per line in')
+    .option(
+      '--batch <manifest>',
+      'JSON-lines manifest of {"id","file","url"?}; one JSON line out per line in',
+    )
     .option('--url <url>', "the feed's own address, the base for relative links")
     .action(async (source: string | undefined, flags: ParseFeedFlags) => {
       if (flags.batch !== undefined && source !== undefined) {
@@ -34,13 +39,18 @@ export const registerParseFeed: RegisterCommand = (program, context) => {
         });
         return;
       }
-      if (source === undefined) throw new NewsdeskError('USAGE', 'Give a feed FILE or URL, or --batch MANIFEST.jsonl.');
+      if (source === undefined)
+        throw new NewsdeskError('USAGE', 'Give a feed FILE or URL, or --batch MANIFEST.jsonl.');
       const feed = await parseSource(source, flags.url, context);
       context.output.line(JSON.stringify(feed, null, 2));
     });
 };
 
-async function parseSource(source: string, baseUrl: string | undefined, context: CliContext): Promise<ParsedFeed> {
+async function parseSource(
+  source: string,
+  baseUrl: string | undefined,
+  context: CliContext,
+): Promise<ParsedFeed> {
   if (!/^https?:\/\//i.test(source)) return parseFeed(await readInputFile(source), { url: baseUrl });
   const config = context.config();
   const fetched = await fetchUrl(source, {
@@ -49,5 +59,8 @@ async function parseSource(source: string, baseUrl: string | undefined, context:
     maxBytes: config.fetchMaxBytes,
     allowPrivateNetworks: config.allowPrivateNetworks,
   });
-  return parseFeed(fetched.body, { url: baseUrl ?? fetched.finalUrl, contentType: fetched.contentType ?? undefined });
+  return parseFeed(fetched.body, {
+    url: baseUrl ?? fetched.finalUrl,
+    contentType: fetched.contentType ?? undefined,
+  });
 }
