@@ -12,6 +12,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  article_pages: ArticlePagesTable;
 }
 
 export interface SourcesTable {
@@ -111,4 +112,21 @@ export interface SignInAttemptsTable {
   key: string;
   window_start: number;
   count: number;
+}
+
+export type PageStatus = 'pending' | 'fetched' | 'failed' | 'skipped';
+
+export interface ArticlePagesTable {
+  article_id: number;
+  status: PageStatus;
+  /** Why the page was skipped or failed, for people. */
+  reason: string | null;
+  url: string;
+  final_url: string | null;
+  content_type: string | null;
+  body_gzip: Uint8Array | null;
+  body_bytes: number | null;
+  error_code: string | null;
+  created_at: number;
+  fetched_at: number | null;
 }

@@ -83,6 +83,15 @@ describe.each(testDialects)('refreshing a source on %s', (dialect) => {
     expect(health).toMatchObject({ errorCount: 0, pausedAt: null, fetchCount: 2 });
   });
 
+  it('backs off but never pauses a source that asks to slow down', async () => {
+    const source = await t.app.sources.add({ url: `${base}/feed` }, t.clock.now());
+    status = 429;
+    for (let i = 1; i <= 4; i++) {
+      expect(await t.app.refreshSource(source.id)).toMatchObject({ status: 'failed', code: 'FETCH_RATE_LIMITED', paused: false });
+    }
+    expect((await t.app.sources.get(source.id)).pausedAt).toBeNull();
+  });
+
   it('records a malformed feed on the source without touching what is stored', async () => {
     feedBody = rss([{ guid: 'a', title: 'Kept', at: 'Sat, 01 Nov 2026 06:00:00 GMT' }]);
     const source = await t.app.sources.add({ url: `${base}/feed` }, t.clock.now());

@@ -3,9 +3,10 @@ import type { ParsedFeed } from '../../domain/feed.js';
 import { nextCheckAfterFailure, nextCheckAfterSuccess, publishingInterval, type ScheduleBounds } from '../../domain/schedule.js';
 import type { Source, SourceDocument } from '../../domain/source.js';
 import type { Clock } from '../../platform/clock.js';
-import { asNewsdeskError } from '../../platform/errors.js';
+import { asNewsdeskError, type NewsdeskError } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import { itemsToArticles } from './items-to-articles.js';
+import { parseSourceDocument } from './parse-source-document.js';
 
 /** How sources are scheduled: interval bounds, and how many failures in a row pause a source. */
 export interface RefreshPolicy {
@@ -27,9 +28,13 @@ export interface RefreshDependencies {
   articles: { insertNew(articles: NewArticle[]): Promise<number[]> };
   readSource(source: Source): Promise<SourceDocument>;
   parseFeed(body: Uint8Array, options: { url?: string; contentType?: string }): ParsedFeed;
+  /** Fetches a child sitemap of a sitemap index source. */
+  fetchDocument?(url: string): Promise<{ body: Uint8Array; finalUrl: string }>;
   clock: Clock;
   logger: Logger;
   policy: RefreshPolicy;
+  /** How long polling may wait for a source whose content arrives by WebSub push; null when it does not. */
+  pushPollIntervalMs?(sourceId: number, now: number): Promise<number | null>;
 }
 
 export type RefreshOutcome =
@@ -55,11 +60,12 @@ export async function refreshSource(sourceId: number, deps: RefreshDependencies)
     const latencyMs = checkedAt - startedAt;
     if (document.notModified) {
       const nextCheckAt = nextCheckAfterSuccess(checkedAt, { bounds: deps.policy.bounds, publishingIntervalMs: null, maxAgeSeconds: document.maxAgeSeconds });
-      await deps.sources.recordSuccess(sourceId, { checkedAt, nextCheckAt, etag: source.etag, lastModified: source.lastModified, title: null, siteUrl: null, latencyMs });
+      await deps.sources.recordSuccess(sourceId, { checkedAt, nextCheckAt: await laterIfPushed(sourceId, checkedAt, nextCheckAt, deps), etag: source.etag, lastModified: source.lastModified, title: null, siteUrl: null, latencyMs });
       log.info({ event: 'source_not_modified', duration_ms: latencyMs });
       return { status: 'not-modified', sourceId };
     }
-    const feed = deps.parseFeed(document.body, { url: document.finalUrl, ...(document.contentType ? { contentType: document.contentType } : {}) });
+    // A feed, or a sitemap for sites without one.
+    const feed = await parseSourceDocument(document, deps);
     const articles = itemsToArticles(feed, sourceId, checkedAt);
     const newArticleIds = await deps.articles.insertNew(articles);
     const nextCheckAt = nextCheckAfterSuccess(checkedAt, {
@@ -72,7 +78,7 @@ export async function refreshSource(sourceId: number, deps: RefreshDependencies)
     });
     await deps.sources.recordSuccess(sourceId, {
       checkedAt,
-      nextCheckAt,
+      nextCheckAt: await laterIfPushed(sourceId, checkedAt, nextCheckAt, deps),
       etag: document.etag,
       lastModified: document.lastModified,
       title: feed.title,
@@ -91,16 +97,29 @@ async function recordFailure(source: Source, error: unknown, deps: RefreshDepend
   const checkedAt = deps.clock.now();
   const failures = await deps.sources.recordFailure(source.id, {
     checkedAt,
-    nextCheckAt: nextCheckAfterFailure(checkedAt, deps.policy.bounds.defaultMs, source.errorCount + 1),
+    // A server that said when to come back (Retry-After) is not asked sooner than that.
+    nextCheckAt: nextCheckAfterFailure(checkedAt, deps.policy.bounds.defaultMs, source.errorCount + 1, Math.random, checkedAt + retryAfterMs(e)),
     code: e.code,
     message: e.message,
   });
   const log = deps.logger.child({ source_id: source.id });
   log.warn({ event: 'source_refresh_failed', error_code: e.code, consecutive_failures: failures, err: e });
-  const paused = failures >= deps.policy.pauseAfterFailures;
+  // Being asked to slow down is not a broken source: rate limits back off but never pause it.
+  const paused = failures >= deps.policy.pauseAfterFailures && e.code !== 'FETCH_RATE_LIMITED';
   if (paused) {
     await deps.sources.pause(source.id, `${failures} failures in a row, the last ${e.code}: ${e.message}`, checkedAt);
     log.warn({ event: 'source_paused', consecutive_failures: failures });
   }
   return { status: 'failed', sourceId: source.id, code: e.code, message: e.message, paused };
+}
+
+function retryAfterMs(error: NewsdeskError): number {
+  const value = error.context?.['retryAfterMs'];
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/** A source whose content is pushed to us (WebSub) is polled only as a safety net, much less often. */
+async function laterIfPushed(sourceId: number, checkedAt: number, nextCheckAt: number, deps: RefreshDependencies): Promise<number> {
+  const interval = await deps.pushPollIntervalMs?.(sourceId, checkedAt);
+  return interval ? Math.max(nextCheckAt, checkedAt + interval) : nextCheckAt;
 }

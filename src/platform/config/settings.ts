@@ -51,7 +51,8 @@ export const settings = {
     env: 'NEWSDESK_PUBLIC_URL',
     schema: z.url({ protocol: /^https?$/ }).optional(),
     allowed: 'an absolute http(s) URL',
-    description: 'The address readers use; https here makes session cookies Secure.',
+    description:
+      'The address readers use; https here makes session cookies Secure. Also the base of WebSub callback URLs: unset, WebSub is off and every source is polled.',
   },
   siteTitle: {
     env: 'NEWSDESK_SITE_TITLE',
@@ -113,6 +114,36 @@ export const settings = {
     allowed: 'bytes, 1024 to 1073741824',
     description: 'Largest response body accepted.',
   },
+  fetchConnectTimeoutMs: {
+    env: 'NEWSDESK_FETCH_CONNECT_TIMEOUT_MS',
+    schema: int(100, 120_000).default(10_000),
+    allowed: 'milliseconds, 100 to 120000',
+    description: 'Time allowed for DNS, the TCP connection and the TLS handshake of one request.',
+  },
+  fetchHeaderTimeoutMs: {
+    env: 'NEWSDESK_FETCH_HEADER_TIMEOUT_MS',
+    schema: int(100, 300_000).default(15_000),
+    allowed: 'milliseconds, 100 to 300000',
+    description: 'Time allowed from sending a request to receiving its status and headers.',
+  },
+  fetchHostConcurrency: {
+    env: 'NEWSDESK_FETCH_HOST_CONCURRENCY',
+    schema: int(1, 64).default(2),
+    allowed: 'an integer from 1 to 64',
+    description: 'Requests one worker process sends to the same host at once.',
+  },
+  fetchDomainRate: {
+    env: 'NEWSDESK_FETCH_DOMAIN_RATE',
+    schema: z.coerce.number().min(0.01).max(100).default(1),
+    allowed: 'requests per second, 0.01 to 100',
+    description: 'Sustained requests per second one worker process sends to one registrable domain (`example.co.uk`).',
+  },
+  fetchDomainBurst: {
+    env: 'NEWSDESK_FETCH_DOMAIN_BURST',
+    schema: int(1, 100).default(3),
+    allowed: 'an integer from 1 to 100',
+    description: 'Requests a quiet domain may receive at once before the rate applies.',
+  },
   userAgent: {
     env: 'NEWSDESK_USER_AGENT',
     schema: z.string().min(1).max(300).default('Newsdesk/0.1 (+https://github.com/newsdesk/newsdesk)'),
@@ -124,6 +155,12 @@ export const settings = {
     schema: bool.default(false),
     allowed: 'true or false',
     description: 'Allow fetching loopback and private-network addresses (tests, intranets).',
+  },
+  webSubLeaseSeconds: {
+    env: 'NEWSDESK_WEBSUB_LEASE_SECONDS',
+    schema: int(3600, 31_536_000).default(864_000),
+    allowed: 'seconds, 3600 to 31536000',
+    description: 'WebSub lease asked of hubs (a hub may grant another); leases are renewed before they end. Needs NEWSDESK_PUBLIC_URL.',
   },
   loadSample: {
     env: 'NEWSDESK_LOAD_SAMPLE',
