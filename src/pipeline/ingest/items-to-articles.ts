@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { NewArticle } from '../../domain/article.js';
 import type { ParsedFeed, ParsedItem } from '../../domain/feed.js';
+import { itemIdentity } from './url-identity.js';
 
 /**
  * Turns a parsed feed's items into articles to store. An item's identity within its source
- * is its GUID, else its link, else a hash of its content, so the same item is stored once
- * however often the feed repeats it. Items with neither a title, a link nor any text carry
+ * is its GUID, else its normalised link (tracking parameters and such dropped), else a hash
+ * of its content (see `itemIdentity`), so the same item is stored once however often the
+ * feed repeats it. Items with neither a title, a link nor any text carry
  * nothing a reader could use and are dropped.
  */
 export function itemsToArticles(feed: ParsedFeed, sourceId: number, now: number): NewArticle[] {
@@ -14,7 +15,7 @@ export function itemsToArticles(feed: ParsedFeed, sourceId: number, now: number)
   for (const item of feed.items) {
     const text = item.content ?? item.summary;
     if (!item.title && !item.link && !text) continue;
-    const itemKey = identity(item);
+    const itemKey = itemIdentity(item);
     if (seen.has(itemKey)) continue;
     seen.add(itemKey);
     articles.push({
@@ -31,13 +32,6 @@ export function itemsToArticles(feed: ParsedFeed, sourceId: number, now: number)
     });
   }
   return articles;
-}
-
-function identity(item: ParsedItem): string {
-  if (item.guid?.trim()) return `guid:${item.guid.trim()}`;
-  if (item.link) return `link:${item.link}`;
-  const hash = createHash('sha256').update(`${item.title ?? ''}\n${item.summary ?? ''}\n${item.content ?? ''}`).digest('hex');
-  return `hash:${hash}`;
 }
 
 /** The stated publication time, unless it is missing or in the future: then the first-seen time. */

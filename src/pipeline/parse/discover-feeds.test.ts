@@ -22,17 +22,30 @@ const page = `<!doctype html><html><head>
 describe('discoverFeeds', () => {
   it('lists declared feeds first, then links that look like feeds, each once, absolute', () => {
     expect(discoverFeeds(page, 'https://example.org/news/index.html')).toEqual([
-      { url: 'https://example.org/feed/', title: 'Example Daily & Co – News', type: 'application/rss+xml', via: 'link' },
+      {
+        url: 'https://example.org/feed/',
+        title: 'Example Daily & Co – News',
+        type: 'application/rss+xml',
+        via: 'link',
+      },
       { url: 'https://example.org/atom.xml', title: 'Atom', type: 'application/atom+xml', via: 'link' },
-      { url: 'https://example.org/news/feed.json?a=1&copy=2', title: null, type: 'application/feed+json', via: 'link' },
+      {
+        url: 'https://example.org/news/feed.json?a=1&copy=2',
+        title: null,
+        type: 'application/feed+json',
+        via: 'link',
+      },
       { url: 'https://example.org/world/rss.xml', title: null, type: null, via: 'anchor' },
       { url: 'https://feeds.feedburner.com/ExampleDaily', title: null, type: null, via: 'anchor' },
     ]);
   });
 
   it('resolves against <base href> and finds nothing on a page without feeds', () => {
-    const based = '<head><base href="https://cdn.example.net/site/"><link rel="alternate" type="application/rss+xml" href="rss"></head>';
-    expect(discoverFeeds(based, 'https://example.org/')).toEqual([{ url: 'https://cdn.example.net/site/rss', title: null, type: 'application/rss+xml', via: 'link' }]);
+    const based =
+      '<head><base href="https://cdn.example.net/site/"><link rel="alternate" type="application/rss+xml" href="rss"></head>';
+    expect(discoverFeeds(based, 'https://example.org/')).toEqual([
+      { url: 'https://cdn.example.net/site/rss', title: null, type: 'application/rss+xml', via: 'link' },
+    ]);
     expect(discoverFeeds('<p>No feeds <a href="/about">here</a></p>', 'https://example.org/')).toEqual([]);
   });
 });

@@ -14,11 +14,19 @@ export interface DiscoveredFeed {
 export const COMMON_FEED_PATHS = ['/feed', '/rss', '/rss.xml', '/atom.xml', '/feed.xml', '/index.xml'];
 
 const FEED_TYPES = new Set([
-  'application/rss+xml', 'application/atom+xml', 'application/feed+json', 'application/rdf+xml',
-  'application/json', 'application/xml', 'text/xml', 'application/x.atom+xml', 'application/x-atom+xml',
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/feed+json',
+  'application/rdf+xml',
+  'application/json',
+  'application/xml',
+  'text/xml',
+  'application/x.atom+xml',
+  'application/x-atom+xml',
 ]);
 /** Addresses that are feeds by the way sites name them. */
-const FEED_ADDRESS = /(\/(feed|rss|atom)\/?$|\.(rss|rdf|atom)$|\/(rss|atom|feed|index)\.(xml|json)$|[?&](feed|format)=(rss2?|atom|feed)(&|$)|^https?:\/\/feeds\.feedburner\.com\/)/i;
+const FEED_ADDRESS =
+  /(\/(feed|rss|atom)\/?$|\.(rss|rdf|atom)$|\/(rss|atom|feed|index)\.(xml|json)$|[?&](feed|format)=(rss2?|atom|feed)(&|$)|^https?:\/\/feeds\.feedburner\.com\/)/i;
 const TAG = /<(link|a|base)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
 const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
 
@@ -48,7 +56,8 @@ export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
     if (tag === 'link') {
       const rel = (attrs.rel ?? '').toLowerCase().split(/\s+/);
       const type = (attrs.type ?? '').toLowerCase().split(';')[0]?.trim() ?? '';
-      if ((rel.includes('alternate') || rel.includes('feed')) && FEED_TYPES.has(type)) declared.push({ url, title: text(attrs.title), type, via: 'link' });
+      if ((rel.includes('alternate') || rel.includes('feed')) && FEED_TYPES.has(type))
+        declared.push({ url, title: text(attrs.title), type, via: 'link' });
     } else if (FEED_ADDRESS.test(url.replace(/#.*$/, ''))) {
       anchors.push({ url, title: text(attrs.title), type: null, via: 'anchor' });
     }
@@ -85,9 +94,12 @@ function text(value: string | undefined): string | null {
 /** Character references in an attribute; a named one needs its `;` there (`?a=1&copy=2` is a query, not ©). */
 function decodeCharacterReferences(value: string): string {
   if (!value.includes('&')) return value;
-  return value.replace(/&(?:#x([0-9a-f]+);?|#(\d+);?|([a-z][a-z0-9]*);)/gi, (whole, hex?: string, decimal?: string, name?: string) => {
-    if (name) return htmlEntities.get(name) ?? whole;
-    const code = hex ? parseInt(hex, 16) : Number(decimal);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return value.replace(
+    /&(?:#x([0-9a-f]+);?|#(\d+);?|([a-z][a-z0-9]*);)/gi,
+    (whole, hex?: string, decimal?: string, name?: string) => {
+      if (name) return htmlEntities.get(name) ?? whole;
+      const code = hex ? parseInt(hex, 16) : Number(decimal);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }

@@ -32,7 +32,11 @@ describe('parseNewsSitemap', () => {
     if (result.kind !== 'urlset') throw new Error('expected a urlset');
     const { feed } = result;
     expect(feed).toMatchObject({ title: 'Example Daily', language: 'en', format: 'sitemap-news' });
-    expect(feed.items.map((i) => i.title)).toEqual(['Storm reaches the coast', 'Budget passes & markets rise', 'Bad link']);
+    expect(feed.items.map((i) => i.title)).toEqual([
+      'Storm reaches the coast',
+      'Budget passes & markets rise',
+      'Bad link',
+    ]);
     expect(feed.items[1]).toMatchObject({
       link: 'https://news.example.org/2024/05/01/budget',
       published: '2024-05-01T07:30:00.000Z',
@@ -45,7 +49,9 @@ describe('parseNewsSitemap', () => {
 
   it('keeps every page of a plain sitemap, newest lastmod first, relative locations resolved', () => {
     const result = parseNewsSitemap(
-      bytes(`<urlset><url><loc>/old</loc><lastmod>2023-01-01</lastmod></url><url><loc>/undated</loc></url><url><loc>/new</loc><lastmod>2024-01-01T00:00:00Z</lastmod></url></urlset>`),
+      bytes(
+        `<urlset><url><loc>/old</loc><lastmod>2023-01-01</lastmod></url><url><loc>/undated</loc></url><url><loc>/new</loc><lastmod>2024-01-01T00:00:00Z</lastmod></url></urlset>`,
+      ),
       'https://site.example/sitemap.xml',
     );
     if (result.kind !== 'urlset') throw new Error('expected a urlset');
@@ -78,13 +84,17 @@ describe('parseNewsSitemap', () => {
   });
 
   it('keeps at most 1,000 entries', () => {
-    const urls = Array.from({ length: 1200 }, (_, i) => `<url><loc>https://s.example/${i}</loc></url>`).join('');
+    const urls = Array.from({ length: 1200 }, (_, i) => `<url><loc>https://s.example/${i}</loc></url>`).join(
+      '',
+    );
     const result = parseNewsSitemap(bytes(`<urlset>${urls}</urlset>`), null);
     expect(result.kind === 'urlset' && result.feed.items.length).toBe(1000);
   });
 
   it('refuses what is not a sitemap', () => {
-    expect(() => parseNewsSitemap(bytes('<rss version="2.0"><channel/></rss>'), null)).toThrow(expect.objectContaining({ code: 'FEED_MALFORMED' }));
+    expect(() => parseNewsSitemap(bytes('<rss version="2.0"><channel/></rss>'), null)).toThrow(
+      expect.objectContaining({ code: 'FEED_MALFORMED' }),
+    );
     expect(() => parseNewsSitemap(bytes(''), null)).toThrow(/not a sitemap/);
   });
 });

@@ -31,18 +31,26 @@ export function parseNewsSitemap(body: Uint8Array, url: string | null): NewsSite
   const root = parseXmlTree(decodeFeedBytes(body).text, url).root;
   const rootName = root ? localName(root) : null;
   if (!root || (rootName !== 'urlset' && rootName !== 'sitemapindex')) {
-    throw new NewsdeskError('FEED_MALFORMED', `The document is not a sitemap: its root element is ${root ? `<${root.name}>` : 'missing'}.`);
+    throw new NewsdeskError(
+      'FEED_MALFORMED',
+      `The document is not a sitemap: its root element is ${root ? `<${root.name}>` : 'missing'}.`,
+    );
   }
   if (rootName === 'sitemapindex') {
     const sitemaps = elements(root, 'sitemap').flatMap((entry) => {
       const loc = resolveUrl(text(first(entry, 'loc')), entry.base);
-      return loc && /^https?:/i.test(loc) ? [{ url: loc, lastmod: parseFeedDate(text(first(entry, 'lastmod'))) }] : [];
+      return loc && /^https?:/i.test(loc)
+        ? [{ url: loc, lastmod: parseFeedDate(text(first(entry, 'lastmod'))) }]
+        : [];
     });
     return { kind: 'index', sitemaps: newestFirst(sitemaps, (s) => s.lastmod) };
   }
   const entries = elements(root, 'url').map((entry) => readEntry(entry));
   const news = entries.filter((e) => e.news);
-  const chosen = newestFirst(news.length ? news : entries, (e) => e.item.published ?? e.item.updated).slice(0, MAX_ITEMS);
+  const chosen = newestFirst(news.length ? news : entries, (e) => e.item.published ?? e.item.updated).slice(
+    0,
+    MAX_ITEMS,
+  );
   const publication = news.find((e) => e.publicationName || e.language);
   return {
     kind: 'urlset',
@@ -66,7 +74,9 @@ interface Entry {
 function readEntry(entry: XmlElement): Entry {
   const link = resolveUrl(text(first(entry, 'loc')), entry.base);
   const updated = parseFeedDate(text(first(entry, 'lastmod')));
-  const news = entry.children.find((c): c is XmlElement => typeof c !== 'string' && isNews(c) && localName(c) === 'news');
+  const news = entry.children.find(
+    (c): c is XmlElement => typeof c !== 'string' && isNews(c) && localName(c) === 'news',
+  );
   const publication = news ? first(news, 'publication') : undefined;
   const keywords = news ? text(first(news, 'keywords')) : null;
   const item: ParsedItem = {
@@ -79,7 +89,12 @@ function readEntry(entry: XmlElement): Entry {
     summary: null,
     content: null,
     enclosures: [],
-    categories: keywords ? keywords.split(',').map((k) => k.trim()).filter(Boolean) : [],
+    categories: keywords
+      ? keywords
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean)
+      : [],
   };
   return {
     item,
@@ -93,7 +108,11 @@ function readEntry(entry: XmlElement): Entry {
 function newestFirst<T>(list: T[], date: (value: T) => string | null): T[] {
   return list
     .map((value, index) => ({ value, index, time: Date.parse(date(value) ?? '') }))
-    .sort((a, b) => (Number.isNaN(b.time) ? -Infinity : b.time) - (Number.isNaN(a.time) ? -Infinity : a.time) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        (Number.isNaN(b.time) ? -Infinity : b.time) - (Number.isNaN(a.time) ? -Infinity : a.time) ||
+        a.index - b.index,
+    )
     .map((e) => e.value);
 }
 
@@ -116,6 +135,10 @@ function first(parent: XmlElement, name: string): XmlElement | undefined {
 
 function text(element: XmlElement | undefined): string | null {
   if (!element) return null;
-  const value = element.children.map((c) => (typeof c === 'string' ? c : text(c) ?? '')).join('').replace(/\s+/g, ' ').trim();
+  const value = element.children
+    .map((c) => (typeof c === 'string' ? c : (text(c) ?? '')))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
   return value || null;
 }

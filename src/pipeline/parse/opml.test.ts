@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadOpmlFixture as fixture, opmlFixtureNames } from '../../../test/fixtures/opml/load-opml.js';
-import { parseOpml, writeOpml, type OpmlFeed } from './opml.js';
+import { parseOpml, type OpmlFeed } from './opml.js';
+import { writeOpml } from './write-opml.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -11,7 +12,12 @@ describe('parseOpml', () => {
     expect(opml.feeds).toHaveLength(7);
     expect(opml.invalid).toEqual([]);
     expect(opml.feeds.every((f) => f.category === 'Iran')).toBe(true);
-    expect(opml.feeds[1]).toEqual({ url: 'https://www.tabnak.ir/fa/rss/allnews', title: 'تابناک | TABNAK', siteUrl: null, category: 'Iran' });
+    expect(opml.feeds[1]).toEqual({
+      url: 'https://www.tabnak.ir/fa/rss/allnews',
+      title: 'تابناک | TABNAK',
+      siteUrl: null,
+      category: 'Iran',
+    });
   });
 
   it('reads a flat list without categories', () => {
@@ -56,7 +62,12 @@ describe('parseOpml', () => {
     );
     expect(opml.title).toBe('Desk & co');
     expect(opml.feeds).toEqual([
-      { url: 'https://wire.example/rss', title: 'Wire', siteUrl: 'https://wire.example/', category: 'News / World' },
+      {
+        url: 'https://wire.example/rss',
+        title: 'Wire',
+        siteUrl: 'https://wire.example/',
+        category: 'News / World',
+      },
       { url: 'http://pod.example/feed', title: 'Podcast', siteUrl: null, category: 'Audio / Talk' },
     ]);
     expect(opml.repeated).toBe(1);
@@ -72,7 +83,12 @@ describe('parseOpml', () => {
 describe('writeOpml', () => {
   it('writes OPML 2.0 that reads back to the same feeds and folders, with hostile text escaped', () => {
     const feeds: OpmlFeed[] = [
-      { url: 'https://a.example/feed?x=1&y=2', title: 'A "quoted" <feed>', siteUrl: 'https://a.example/', category: 'News / World' },
+      {
+        url: 'https://a.example/feed?x=1&y=2',
+        title: 'A "quoted" <feed>',
+        siteUrl: 'https://a.example/',
+        category: 'News / World',
+      },
       { url: 'https://b.example/rss', title: 'أخبار', siteUrl: null, category: 'News' },
       { url: 'https://c.example/atom', title: null, siteUrl: null, category: null },
     ];
@@ -80,7 +96,9 @@ describe('writeOpml', () => {
     expect(text).toContain('<opml version="2.0">');
     expect(text).toContain('<dateCreated>Tue, 02 Jan 2024 00:00:00 GMT</dateCreated>');
     const back = parseOpml(utf8(text));
-    expect(back.feeds).toEqual(expect.arrayContaining([...feeds.slice(0, 2), { ...feeds[2], title: 'https://c.example/atom' }]));
+    expect(back.feeds).toEqual(
+      expect.arrayContaining([...feeds.slice(0, 2), { ...feeds[2], title: 'https://c.example/atom' }]),
+    );
     expect(back.feeds).toHaveLength(3);
     expect(back.invalid).toEqual([]);
   });

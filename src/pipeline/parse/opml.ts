@@ -42,7 +42,10 @@ export function parseOpml(bytes: Uint8Array): OpmlDocument {
   const tree = parseXmlTree(decodeFeedBytes(bytes).text, null);
   const root = tree.root;
   if (!root || root.key.replace(/^.*:/, '') !== 'opml') {
-    throw new NewsdeskError('INPUT_INVALID', `The document is not OPML: its root element is ${root ? `<${root.name}>` : 'missing'}.`);
+    throw new NewsdeskError(
+      'INPUT_INVALID',
+      `The document is not OPML: its root element is ${root ? `<${root.name}>` : 'missing'}.`,
+    );
   }
   const head = childElement(root, 'head');
   const title = head ? textContent(childElement(head, 'title')) : null;
@@ -60,19 +63,33 @@ function walk(parent: XmlElement, folders: string[], document: OpmlDocument, see
     const attrs = { ...broken?.attrs, ...lowerCaseAttributes(node) };
     const name = clean(attrs.text) ?? clean(attrs.title);
     const hasOutlines = node.children.some((c) => typeof c !== 'string' && localName(c) === 'outline');
-    const feedAddress = clean(attrs.xmlurl) ?? clean(attrs.url && attrs.type?.toLowerCase() === 'rss' ? attrs.url : undefined);
+    const feedAddress =
+      clean(attrs.xmlurl) ?? clean(attrs.url && attrs.type?.toLowerCase() === 'rss' ? attrs.url : undefined);
     if (feedAddress) addFeed(feedAddress, attrs, name, folders, document, seen);
-    else if (hasOutlines && !broken?.selfClosing) walk(node, name ? [...folders, name.replaceAll(CATEGORY_SEPARATOR, ' - ')] : folders, document, seen);
-    else if (attrs.type?.toLowerCase() === 'rss' || attrs.htmlurl) document.invalid.push({ title: name, url: null, reason: 'the outline has no feed address (xmlUrl)' });
+    else if (hasOutlines && !broken?.selfClosing)
+      walk(node, name ? [...folders, name.replaceAll(CATEGORY_SEPARATOR, ' - ')] : folders, document, seen);
+    else if (attrs.type?.toLowerCase() === 'rss' || attrs.htmlurl)
+      document.invalid.push({ title: name, url: null, reason: 'the outline has no feed address (xmlUrl)' });
     // Outlines swallowed by a broken self-closing one are its siblings, in the same folder.
     if (broken?.selfClosing && hasOutlines) walk(node, folders, document, seen);
   }
 }
 
-function addFeed(address: string, attrs: Record<string, string | undefined>, name: string | null, folders: string[], document: OpmlDocument, seen: Set<string>): void {
+function addFeed(
+  address: string,
+  attrs: Record<string, string | undefined>,
+  name: string | null,
+  folders: string[],
+  document: OpmlDocument,
+  seen: Set<string>,
+): void {
   const url = feedUrl(address);
   if (!url) {
-    document.invalid.push({ title: name, url: address, reason: 'the feed address is not an absolute http(s) URL' });
+    document.invalid.push({
+      title: name,
+      url: address,
+      reason: 'the feed address is not an absolute http(s) URL',
+    });
     return;
   }
   if (seen.has(url)) {
@@ -81,7 +98,12 @@ function addFeed(address: string, attrs: Record<string, string | undefined>, nam
   }
   seen.add(url);
   const category = folders.length ? folders.join(CATEGORY_SEPARATOR) : categoryAttribute(attrs.category);
-  document.feeds.push({ url, title: clean(attrs.title) ?? clean(attrs.text), siteUrl: feedUrl(clean(attrs.htmlurl) ?? ''), category });
+  document.feeds.push({
+    url,
+    title: clean(attrs.title) ?? clean(attrs.text),
+    siteUrl: feedUrl(clean(attrs.htmlurl) ?? ''),
+    category,
+  });
 }
 
 /**
@@ -106,7 +128,9 @@ function readBrokenOutline(node: XmlElement): { attrs: Record<string, string>; s
 
 /** An absolute http(s) address, `feed:` and `feed://` read as http; null for anything else. */
 function feedUrl(text: string): string | null {
-  const address = text.replace(/^feed:(\/\/)?/i, (_m, slashes: string | undefined) => (slashes ? 'http://' : ''));
+  const address = text.replace(/^feed:(\/\/)?/i, (_m, slashes: string | undefined) =>
+    slashes ? 'http://' : '',
+  );
   try {
     const url = new URL(address);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
@@ -118,7 +142,11 @@ function feedUrl(text: string): string | null {
 /** The first path of an OPML 2.0 `category` attribute (`/News/World,/Tags/x`), as a folder path. */
 function categoryAttribute(value: string | undefined): string | null {
   const first = value?.split(',')[0];
-  const parts = first?.split('/').map((p) => p.trim()).filter(Boolean) ?? [];
+  const parts =
+    first
+      ?.split('/')
+      .map((p) => p.trim())
+      .filter(Boolean) ?? [];
   return parts.length ? parts.join(CATEGORY_SEPARATOR) : null;
 }
 
@@ -144,65 +172,5 @@ function childElement(element: XmlElement, name: string): XmlElement | undefined
 
 function textContent(element: XmlElement | undefined): string | null {
   if (!element) return null;
-  return clean(element.children.map((c) => (typeof c === 'string' ? c : textContent(c) ?? '')).join(''));
-}
-
-/**
- * Writes feeds as an OPML 2.0 subscription list, each category path as nested folder
- * outlines, so `parseOpml` (and other feed readers) read the same feeds and folders back.
- */
-export function writeOpml(feeds: OpmlFeed[], head: { title: string; dateCreated: Date }): string {
-  interface Folder { folders: Map<string, Folder>; feeds: OpmlFeed[] }
-  const top: Folder = { folders: new Map(), feeds: [] };
-  for (const feed of feeds) {
-    let folder = top;
-    for (const name of feed.category?.split(CATEGORY_SEPARATOR).map((n) => n.trim()).filter(Boolean) ?? []) {
-      let next = folder.folders.get(name);
-      if (!next) folder.folders.set(name, (next = { folders: new Map(), feeds: [] }));
-      folder = next;
-    }
-    folder.feeds.push(feed);
-  }
-  const lines: string[] = [];
-  const write = (folder: Folder, depth: number) => {
-    const indent = '  '.repeat(depth);
-    for (const feed of folder.feeds) {
-      const name = attribute(feed.title ?? feed.url);
-      const site = feed.siteUrl ? ` htmlUrl="${attribute(feed.siteUrl)}"` : '';
-      lines.push(`${indent}<outline type="rss" text="${name}" title="${name}" xmlUrl="${attribute(feed.url)}"${site}/>`);
-    }
-    for (const [name, inner] of folder.folders) {
-      lines.push(`${indent}<outline text="${attribute(name)}" title="${attribute(name)}">`);
-      write(inner, depth + 1);
-      lines.push(`${indent}</outline>`);
-    }
-  };
-  write(top, 2);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<opml version="2.0">',
-    '  <head>',
-    `    <title>${attribute(head.title)}</title>`,
-    `    <dateCreated>${head.dateCreated.toUTCString()}</dateCreated>`,
-    '  </head>',
-    '  <body>',
-    ...lines,
-    '  </body>',
-    '</opml>',
-    '',
-  ].join('\n');
-}
-
-/** Text escaped for a double-quoted XML attribute; characters XML 1.0 forbids are dropped. */
-function attribute(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
+  return clean(element.children.map((c) => (typeof c === 'string' ? c : (textContent(c) ?? ''))).join(''));
 }

@@ -9,7 +9,7 @@ export class SourceRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Adds a source to be checked at `now`; SOURCE_EXISTS when the URL is already followed. */
-  async add(input: { url: string; title?: string | null; isSample?: boolean; category?: string | null }, now: number): Promise<Source> {
+  async add(input: { url: string; title?: string | null; siteUrl?: string | null; isSample?: boolean; category?: string | null }, now: number): Promise<Source> {
     const existing = await this.db.selectFrom('sources').select('id').where('url', '=', input.url).executeTakeFirst();
     if (existing) throw new NewsdeskError('SOURCE_EXISTS', `${input.url} is already source ${existing.id}.`);
     const row = await this.db
@@ -17,6 +17,7 @@ export class SourceRepository {
       .values({
         url: input.url,
         title: input.title ?? null,
+        site_url: input.siteUrl ?? null,
         is_sample: input.isSample ? 1 : 0,
         category: input.category ?? null,
         created_at: now,

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { SourceHealth } from '../../../domain/source.js';
 import { NewsdeskError } from '../../../platform/errors.js';
 import { parseHttpUrl } from '../../../pipeline/fetch/fetch-url.js';
+import { addWebSource } from '../add-web-source.js';
 import type { RegisterCommand } from './index.js';
 
 /** `newsdesk source add|list|remove`: the sources Newsdesk follows. */
@@ -11,11 +12,13 @@ export const registerSource: RegisterCommand = (program, context) => {
 
   source
     .command('add')
-    .description('follow a feed, by http(s) URL or local file path')
-    .argument('<location>', 'feed URL (http or https) or path to a feed file')
-    .action(async (location: string) => {
+    .description("follow a feed, by http(s) URL or local file path; for a web page's URL, its feeds are found and offered")
+    .argument('<location>', 'feed or web page URL (http or https), or path to a feed file')
+    .option('--all', 'add every feed found on a web page without asking')
+    .action(async (location: string, options: { all?: boolean }) => {
       const url = sourceLocation(location);
       const app = await context.app();
+      if (/^https?:\/\//i.test(url)) return addWebSource(url, options, app, context);
       const added = await app.sources.add({ url }, app.clock.now());
       context.output.line(`Added source ${added.id}: ${added.url}. Run \`newsdesk refresh\` to fetch it now.`);
     });
