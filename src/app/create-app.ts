@@ -1,18 +1,25 @@
 import type { Config } from '../platform/config/config.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
-import { fetchUrl } from '../pipeline/fetch/fetch-url.js';
+import { createFetching, type Fetching } from '../pipeline/fetch/create-fetching.js';
 import { createSourceReader } from '../pipeline/fetch/read-source.js';
 import { refreshSource, type RefreshOutcome } from '../pipeline/ingest/refresh-source.js';
 import { parseFeed } from '../pipeline/parse/parse-feed.js';
+import { postToHub } from '../pipeline/websub/hub-request.js';
+import { createWebSubscriber, type WebSubscriber } from '../pipeline/websub/websub-subscriber.js';
 import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest, pendingMigrations } from '../store/migrate.js';
 import { ArticleRepository } from '../store/repositories/articles.js';
 import { SourceRepository } from '../store/repositories/sources.js';
+import { WebSubRepository } from '../store/repositories/websub.js';
 import { JobRepository } from '../store/repositories/jobs.js';
 import { JobCatalogue } from '../jobs/catalogue.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { refreshDueSourcesJob, sourceRefreshJob } from '../jobs/kinds/source-refresh.js';
+import { decidePagesJob, pageFetchJob } from '../jobs/kinds/article-pages.js';
+import { decidePages, fetchArticlePage, type PageDependencies } from '../pipeline/ingest/fetch-article-page.js';
+import { PageRepository } from '../store/repositories/pages.js';
+import { webSubJobs } from '../jobs/kinds/websub.js';
 import { pruneFinishedJobs } from '../jobs/prune-finished.js';
 import { recurring, Scheduler } from '../jobs/scheduler.js';
 import { Worker } from '../jobs/worker.js';
@@ -31,6 +38,8 @@ export interface App {
   readonly store: Store;
   readonly sources: SourceRepository;
   readonly articles: ArticleRepository;
+  /** The fetcher of this process: limits, per-host politeness and the robots.txt cache, shared by every fetch. */
+  readonly fetching: Fetching;
   /** Users, sign-in and sessions. */
   readonly auth: AuthService;
   /** Refreshes one source now (the same path the scheduler's job takes). */
@@ -42,6 +51,8 @@ export interface App {
   createWorker(): Worker;
   /** The scheduler of recurring jobs, such as checking which sources are due (started by the caller). */
   createScheduler(): Scheduler;
+  /** The WebSub subscriber; null when NEWSDESK_PUBLIC_URL is unset (hubs could not call back). */
+  readonly webSub: WebSubscriber | null;
   /** Migration names this version knows that the database has not applied. */
   pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
@@ -70,23 +81,20 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
   }
   const sources = new SourceRepository(store.db);
   const articles = new ArticleRepository(store.db, store.capabilities);
-  const readSource = createSourceReader({
-    userAgent: config.userAgent,
-    timeoutMs: config.fetchTimeoutMs,
-    maxBytes: config.fetchMaxBytes,
-    allowPrivateNetworks: config.allowPrivateNetworks,
-    sampleDir: sampleFeedsDir,
-  });
+  const fetching = createFetching(config);
+  const readSource = createSourceReader({ ...fetching.options, sampleDir: sampleFeedsDir });
   const refreshDependencies = {
     sources,
     articles,
     readSource,
     parseFeed,
     // Child sitemaps of a sitemap-index source, fetched with the same limits and guard as feeds.
-    fetchDocument: (url: string) =>
-      fetchUrl(url, { userAgent: config.userAgent, timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes, allowPrivateNetworks: config.allowPrivateNetworks }),
+    fetchDocument: (url: string) => fetching.fetch(url),
     clock,
     logger,
+    // Sources whose content is pushed by a WebSub hub are polled at the longest interval only.
+    pushPollIntervalMs: async (sourceId: number, now: number) =>
+      (await webSub?.receivesPushes(sourceId, now)) ? Math.max(config.refreshMinMinutes, config.refreshMaxMinutes) * 60_000 : null,
     policy: {
       bounds: {
         minMs: config.refreshMinMinutes * 60_000,
@@ -103,7 +111,37 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
   const refreshDueJob = refreshDueSourcesJob({ dueSourceIds: (now, limit) => sources.due(now, limit), queue, refreshJob, now: () => clock.now() });
   // Finished jobs are kept a week for inspection, then removed so the table stays small.
   const pruneJob = pruneFinishedJobs(jobs, clock, 7 * 24 * 3_600_000);
-  const catalogue = new JobCatalogue().register(refreshJob).register(refreshDueJob).register(pruneJob);
+  const pageDependencies: PageDependencies = {
+    pages: new PageRepository(store.db),
+    robots: fetching.robots,
+    fetchPage: (url) => fetching.fetch(url, { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1' }),
+    clock,
+    logger,
+  };
+  const fetchPageJob = pageFetchJob({ fetchArticlePage: (id, options) => fetchArticlePage(id, pageDependencies, options) });
+  const decidePagesKind = decidePagesJob({ decidePages: () => decidePages(pageDependencies), queue, fetchJob: fetchPageJob });
+  const catalogue = new JobCatalogue()
+    .register(refreshJob)
+    .register(refreshDueJob)
+    .register(pruneJob)
+    .register(fetchPageJob)
+    .register(decidePagesKind);
+  const webSub = config.publicUrl
+    ? createWebSubscriber({
+        subscriptions: new WebSubRepository(store.db),
+        sources,
+        articles,
+        fetchFeed: (url) => fetching.fetch(url),
+        parseFeed,
+        postToHub: (hub, form) => postToHub(hub, form, { userAgent: config.userAgent, timeoutMs: config.fetchTimeoutMs, allowPrivateNetworks: config.allowPrivateNetworks }),
+        clock,
+        logger,
+        publicUrl: config.publicUrl,
+        leaseSeconds: config.webSubLeaseSeconds,
+      })
+    : null;
+  const webSubJobKinds = webSub ? webSubJobs({ subscriber: webSub, queue, now: () => clock.now() }) : null;
+  if (webSubJobKinds) catalogue.register(webSubJobKinds.subscribe).register(webSubJobKinds.unsubscribe).register(webSubJobKinds.renew);
 
   return {
     config,
@@ -121,14 +159,20 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
       new Scheduler({ queue, clock, logger }, [
         recurring(refreshDueJob, { everyMs: 60_000, payload: {} }),
         recurring(pruneJob, { everyMs: 3_600_000, payload: {} }),
+        // New summary-only articles get their page fetched within a minute or so.
+        recurring(decidePagesKind, { everyMs: 60_000, payload: {} }),
+        // New sources, leases near their end, retries and removed sources: every five minutes.
+        ...(webSubJobKinds ? [recurring(webSubJobKinds.renew, { everyMs: 300_000, payload: {} })] : []),
       ]),
     logger,
     clock,
     store,
     sources,
     articles,
+    fetching,
     auth: createAuthService(store.db, clock, logger),
     refreshSource: (sourceId) => refreshSource(sourceId, refreshDependencies),
+    webSub,
     pendingMigrations: () => pendingMigrations(store),
     close: async () => {
       if (ownsStore) await store.close();

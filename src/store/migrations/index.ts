@@ -3,7 +3,9 @@ import type { StoreCapabilities } from '../capabilities.js';
 import { initialMigration } from './0001-initial.js';
 import { jobUniqueKeyIndexMigration } from './0002-job-unique-key-index.js';
 import { sourceHealthMigration } from './0003-source-health.js';
+import { articlePagesMigration } from './0004-article-pages.js';
 import { sourceCategoryArticleRevisionsMigration } from './0006-source-category-article-revisions.js';
+import { webSubMigration } from './0007-websub.js';
 
 /** A migration that may read what the dialect can do. */
 export type DialectMigration = (capabilities: StoreCapabilities) => {
@@ -16,7 +18,9 @@ export const migrations: Record<string, DialectMigration> = {
   '0001-initial': initialMigration,
   '0002-job-unique-key-index': jobUniqueKeyIndexMigration,
   '0003-source-health': sourceHealthMigration,
+  '0004-article-pages': articlePagesMigration,
   '0006-source-category-article-revisions': sourceCategoryArticleRevisionsMigration,
+  '0007-websub': webSubMigration,
 };
 
 export function migrationProvider(capabilities: StoreCapabilities): MigrationProvider {
