@@ -5,19 +5,30 @@ import { runBatch } from '../io.js';
 import type { RegisterCommand } from './index.js';
 
 /** Fields of a batch line that are optional strings. */
-const OPTIONAL_STRINGS = ['title', 'published', 'firstSeen', 'url', 'canonicalUrl', 'lang', 'source', 'byline'] as const;
+const OPTIONAL_STRINGS = [
+  'title',
+  'published',
+  'firstSeen',
+  'url',
+  'canonicalUrl',
+  'lang',
+  'source',
+  'byline',
+] as const;
 
 /** Checks one `{"id","title"?,"text","published"?,"url"?,"lang"?}` line and turns it into a story article. */
 export function storyArticleFromLine(row: Record<string, unknown>): StoryArticle {
   if ((typeof row.id !== 'string' && typeof row.id !== 'number') || row.id === '') {
     throw new NewsdeskError('INPUT_INVALID', 'The line has no "id" (a string or a number).');
   }
-  if (typeof row.text !== 'string') throw new NewsdeskError('INPUT_INVALID', `Line ${row.id} has no "text" string.`);
+  if (typeof row.text !== 'string')
+    throw new NewsdeskError('INPUT_INVALID', `Line ${row.id} has no "text" string.`);
   const article: StoryArticle = { id: String(row.id), text: row.text };
   for (const field of OPTIONAL_STRINGS) {
     const value = row[field];
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') throw new NewsdeskError('INPUT_INVALID', `Line ${row.id}: "${field}" must be a string.`);
+    if (typeof value !== 'string')
+      throw new NewsdeskError('INPUT_INVALID', `Line ${row.id}: "${field}" must be a string.`);
     article[field] = value;
   }
   return article;
@@ -32,7 +43,10 @@ export const registerCluster: RegisterCommand = (program, context) => {
     .command('cluster')
     .description('Group articles into stories and find copies, as a stream: one JSON line out per line in.')
     .requiredOption('--batch <file>', 'JSON lines {"id","title"?,"text","published"?,"url"?,"lang"?}')
-    .option('--evidence', 'add the evidence behind each answer (similarity, shared terms, copy and provenance scores)')
+    .option(
+      '--evidence',
+      'add the evidence behind each answer (similarity, shared terms, copy and provenance scores)',
+    )
     .action(async (options: { batch: string; evidence?: boolean }) => {
       const clusterer = new StoryClusterer();
       // A bad line gets its own error answer; the batch as a whole still succeeds (exit 0).

@@ -1,0 +1,135 @@
+// Stories: clustering quality on ECB+ and WikiRef220 beside a single-link TF-IDF peer, wire
+// copies and their originals in SaudiNewsNet, MinHash/LSH throughput beside classic MinHash
+// with the recall LSH keeps against exact Jaccard, and streaming speed with a large window.
+// Run: node --import tsx bench/stories.bench.ts [quality|copies|speed ...]
+import { printTable, report } from './support/report.js';
+import { measureMinhash } from './stories/minhash-speed.js';
+import { measureEcbPlus, measureWikiRef } from './stories/quality.js';
+import { measureStream } from './stories/stream-speed.js';
+import { measureWireCopies } from './stories/wire-copies.js';
+
+const bench = 'stories';
+const wanted = process.argv.slice(2);
+const run = (part: string) => wanted.length === 0 || wanted.includes(part);
+const r3 = (n: number) => Math.round(n * 1000) / 1000;
+
+if (run('quality')) {
+  const ecb = measureEcbPlus();
+  if (ecb) {
+    const peer = `single-link TF-IDF, best threshold ${ecb.baseline.threshold}`;
+    report({
+      bench,
+      name: 'ecbplus 1-35 stream B-cubed F1',
+      value: r3(ecb.stream.bcubedF1),
+      unit: 'F1',
+      peer: { name: peer, value: r3(ecb.baseline.bcubedF1) },
+      goal: '>= 0.93',
+    });
+    report({
+      bench,
+      name: 'ecbplus 1-35 stream pairwise F1',
+      value: r3(ecb.stream.pairwiseF1),
+      unit: 'F1',
+      peer: { name: peer, value: r3(ecb.baseline.pairwiseF1) },
+    });
+    report({
+      bench,
+      name: `ecbplus 1-35 stories (gold ${ecb.goldStories})`,
+      value: ecb.stream.clusters,
+      unit: 'stories',
+      peer: { name: peer, value: ecb.baseline.clusters },
+    });
+  }
+  const held = measureEcbPlus('ecbplus_docs_topics36-45_HOLDOUT.jsonl.gz');
+  if (held)
+    report({
+      bench,
+      name: 'ecbplus 36-45 (held out) B-cubed F1',
+      value: r3(held.stream.bcubedF1),
+      unit: 'F1',
+      peer: { name: 'single-link best threshold', value: r3(held.baseline.bcubedF1) },
+    });
+  const wiki = measureWikiRef();
+  if (wiki) {
+    const peer = `single-link TF-IDF, best threshold ${wiki.baseline.threshold}`;
+    report({
+      bench,
+      name: 'wikiref220 B-cubed F1 (noise = single stories)',
+      value: r3(wiki.stream.bcubedF1),
+      unit: 'F1',
+      peer: { name: peer, value: r3(wiki.baseline.bcubedF1) },
+    });
+    report({
+      bench,
+      name: 'wikiref220 NMI',
+      value: r3(wiki.stream.nmi),
+      unit: 'NMI',
+      peer: { name: peer, value: r3(wiki.baseline.nmi) },
+    });
+  }
+}
+
+if (run('copies')) {
+  const wire = measureWireCopies();
+  if (wire) {
+    report({
+      bench,
+      name: 'saudinewsnet copy groups wire + newspapers',
+      value: wire.wireGroups,
+      unit: 'groups',
+    });
+    report({ bench, name: 'saudinewsnet copy groups of any kind', value: wire.allGroups, unit: 'groups' });
+    report({
+      bench,
+      name: 'saudinewsnet groups whose original is the wire story',
+      value: r3(wire.wireChosenShare),
+      unit: 'share',
+    });
+    console.log(
+      `\n${wire.samples.length} sampled wire copy groups, for a person to check (* = chosen original):`,
+    );
+    wire.samples.forEach((group, i) => {
+      console.log(`\n[${i + 1}]`);
+      for (const m of group.members)
+        console.log(`  ${m.id === group.original ? '*' : ' '} ${m.source.padEnd(12)} ${m.title}  <${m.url}>`);
+    });
+    console.log('');
+  }
+}
+
+if (run('speed')) {
+  const minhash = measureMinhash();
+  report({
+    bench,
+    name: 'MinHash signature + LSH query + insert (500-word docs, one core)',
+    value: minhash.newsdeskDocsPerSecond,
+    unit: 'docs/s',
+    peer: { name: 'classic 128-permutation MinHash, signature only', value: minhash.classicDocsPerSecond },
+    goal: '>= 20000',
+  });
+  report({
+    bench,
+    name: `LSH recall of pairs with exact Jaccard >= ${minhash.threshold} (${minhash.sample}-doc sample, ${minhash.exactPairsAboveThreshold} pairs)`,
+    value: r3(minhash.lshRecall),
+    unit: 'recall',
+    peer: { name: 'exact all-pairs Jaccard', value: 1 },
+  });
+  const stream = measureStream();
+  report({
+    bench,
+    name: `streaming clustering, ${stream.windowArticles} articles in window (${stream.activeStories} stories)`,
+    value: stream.articlesPerSecond,
+    unit: 'articles/s',
+    peer: { name: 'scan of every active story', value: stream.bruteForceArticlesPerSecond },
+    goal: '>= 2000',
+  });
+  report({
+    bench,
+    name: 'clustering + duplicate index memory per article',
+    value: stream.indexBytesPerArticle,
+    unit: 'bytes',
+    goal: '< 2048',
+  });
+}
+
+printTable();

@@ -1,0 +1,57 @@
+import { StoryClusterer } from '../../src/pipeline/stories/story-clusterer.js';
+import { scoreClustering, type ClusteringScores } from './clustering-metrics.js';
+import { jsonLines, readCorpusGzip, seededShuffle } from './corpus.js';
+import { bestSingleLink } from './single-link-baseline.js';
+
+/** The fixed order in which ECB+ is fed as a stream. */
+export const STREAM_SEED = 20260101;
+
+export interface EcbPlusResult {
+  documents: number;
+  goldStories: number;
+  stream: ClusteringScores;
+  baseline: ClusteringScores & { threshold: number };
+}
+
+/** ECB+ (topics 1–35, or the file given) as a shuffled stream through the clusterer, and the single-link peer. */
+export function measureEcbPlus(file = 'ecbplus_docs_topics01-35.jsonl.gz'): EcbPlusResult | null {
+  const raw = readCorpusGzip('ecbplus-event-clusters', file);
+  if (raw === null) return null;
+  const docs = seededShuffle(jsonLines<{ doc: string; cluster: string; text: string }>(raw), STREAM_SEED);
+  const clusterer = new StoryClusterer();
+  const predicted = docs.map((d) => clusterer.add({ id: d.doc, text: d.text }).story);
+  const gold = docs.map((d) => d.cluster);
+  return {
+    documents: docs.length,
+    goldStories: new Set(gold).size,
+    stream: scoreClustering(predicted, gold),
+    baseline: bestSingleLink(
+      docs.map((d) => d.text),
+      gold,
+    ),
+  };
+}
+
+export interface WikiRefResult {
+  documents: number;
+  stream: ClusteringScores;
+  baseline: ClusteringScores & { threshold: number };
+}
+
+/** WikiRef220 in its file order; each noise document is its own gold story. */
+export function measureWikiRef(): WikiRefResult | null {
+  const raw = readCorpusGzip('wikiref220-news-clustering', 'wikiref220.jsonl.gz');
+  if (raw === null) return null;
+  const docs = jsonLines<{ id: string; label: string; text: string }>(raw);
+  const gold = docs.map((d) => (d.label === 'noise' ? `noise:${d.id}` : d.label));
+  const clusterer = new StoryClusterer();
+  const predicted = docs.map((d) => clusterer.add({ id: d.id, text: d.text }).story);
+  return {
+    documents: docs.length,
+    stream: scoreClustering(predicted, gold),
+    baseline: bestSingleLink(
+      docs.map((d) => d.text),
+      gold,
+    ),
+  };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { readStoryFixture } from '../../../test/fixtures/stories/read-fixture.js';
+import { StoryClusterer } from './story-clusterer.js';
+
+interface Fixture {
+  doc: string;
+  cluster: string;
+  text: string;
+}
+
+// ECB+ (CC BY 3.0): two rehab stories (Tara Reid, Lindsay Lohan) and two prisoner stories.
+const docs = readStoryFixture('ecbplus-topics-1-3.jsonl')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as Fixture);
+
+function storiesOf(order: Fixture[]): Map<string, string> {
+  const clusterer = new StoryClusterer();
+  return new Map(order.map((d) => [d.doc, clusterer.add({ id: d.doc, text: d.text }).story]));
+}
+
+describe('StoryClusterer', () => {
+  it('keeps two events of the same kind in different stories', () => {
+    const stories = storiesOf(docs);
+    for (const a of docs) {
+      for (const b of docs) {
+        if (a.cluster.split('_')[0] === b.cluster.split('_')[0] && a.cluster !== b.cluster) {
+          expect(stories.get(a.doc), `${a.doc} vs ${b.doc}`).not.toBe(stories.get(b.doc));
+        }
+      }
+    }
+  });
+
+  it('groups most of the coverage of one event into one story', () => {
+    const stories = storiesOf(docs);
+    for (const cluster of ['1_ecb', '1_ecbplus']) {
+      const members = docs.filter((d) => d.cluster === cluster).map((d) => stories.get(d.doc)!);
+      const largest = Math.max(...members.map((s) => members.filter((m) => m === s).length));
+      expect(largest, cluster).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('gives the same answers when the same articles are fed again', () => {
+    const first = storiesOf(docs);
+    expect(storiesOf(docs)).toEqual(first);
+  });
+
+  it('joins a later article about the same event by title and text, and reports shared terms', () => {
+    const clusterer = new StoryClusterer();
+    const base = docs.find((d) => d.cluster === '1_ecbplus')!;
+    clusterer.add({ id: 'first', text: base.text, published: '2013-05-03T10:00:00Z' });
+    const follow = clusterer.add({
+      id: 'follow',
+      title: 'Lindsay Lohan starts 90-day stay at Betty Ford Center',
+      text: 'Lindsay Lohan checked into the Betty Ford Center on Thursday to begin the 90-day court-mandated rehab stay after her probation violation in the reckless driving case, her lawyer Shawn Holley said.',
+      published: '2013-05-03T18:00:00Z',
+    });
+    expect(follow.story).toBe('first');
+    expect(follow.evidence.sharedTerms).toContain('lohan');
+  });
+
+  it('opens a new story when months separate two articles about similar events', () => {
+    const clusterer = new StoryClusterer();
+    const lohan = docs.filter((d) => d.cluster === '1_ecbplus');
+    clusterer.add({ id: 'old', text: lohan[0]!.text, published: '2026-01-01T00:00:00Z' });
+    for (let i = 0; i < 300; i++)
+      clusterer.add({
+        id: `filler${i}`,
+        text: `filler article number ${i} about topic${i} and subject${i} with words${i}`,
+        published: '2026-03-01T00:00:00Z',
+      });
+    expect(clusterer.add({ id: 'new', text: lohan[1]!.text, published: '2026-03-01T01:00:00Z' }).story).toBe(
+      'new',
+    );
+  });
+});
+
+describe('StoryClusterer on bad input', () => {
+  it('gives empty, one-word and symbol-only texts their own story and never merges them', () => {
+    const clusterer = new StoryClusterer();
+    const inputs = ['', '', 'Breaking', 'Breaking', '!!! ???', '   '];
+    const results = inputs.map((text, i) => clusterer.add({ id: `n${i}`, text }));
+    expect(new Set(results.map((r) => r.story)).size).toBe(inputs.length);
+    expect(results.every((r) => r.duplicateOf === undefined)).toBe(true);
+  });
+
+  it('handles an enormous text in bounded time', () => {
+    const clusterer = new StoryClusterer();
+    const huge = 'The quick brown fox jumps over the lazy dog near Riverside Park. '.repeat(200_000);
+    const started = Date.now();
+    const result = clusterer.add({ id: 'huge', text: huge });
+    expect(result.story).toBe('huge');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('accepts texts in scripts without special rules, and articles without or with broken dates', () => {
+    const clusterer = new StoryClusterer();
+    const japanese = '東京で大きな地震があり、多くの建物が被害を受けました。政府は被害の状況を調べています。';
+    const a = clusterer.add({ id: 'ja1', text: japanese, published: 'not a date' });
+    const b = clusterer.add({ id: 'ja2', text: japanese });
+    expect(a.story).toBe('ja1');
+    expect(b.duplicateOf).toBe('ja1');
+  });
+
+  it('clusters Arabic articles about one event and keeps another apart', () => {
+    const clusterer = new StoryClusterer();
+    const first = clusterer.add({
+      id: 'ar1',
+      title: 'زلزال بقوة 6 درجات يضرب مدينة تبريز',
+      text: 'ضرب زلزال بقوة 6 درجات مدينة تبريز شمال غرب ايران صباح الثلاثاء واسفر عن مقتل 12 شخصا واصابة 300 اخرين وفق هيئة الهلال الاحمر الايرانية التي ارسلت فرق الانقاذ الى القرى المتضررة',
+    });
+    const second = clusterer.add({
+      id: 'ar2',
+      title: 'ارتفاع ضحايا زلزال تبريز الى 12 قتيلا',
+      text: 'ارتفع عدد ضحايا الزلزال الذي ضرب مدينة تبريز في ايران الى 12 قتيلا و300 مصاب بحسب الهلال الأحمر الإيراني الذي يواصل عمليات الانقاذ في القرى المتضررة شمال غرب البلاد',
+    });
+    const other = clusterer.add({
+      id: 'ar3',
+      title: 'زلزال بقوة 5 درجات يضرب جزيرة كريت',
+      text: 'ضرب زلزال بقوة 5 درجات جزيرة كريت اليونانية مساء الجمعة دون ان يسفر عن اصابات وفق معهد الجيوديناميكا في اثينا الذي قال ان مركزه كان في البحر جنوب الجزيرة',
+    });
+    expect(first.story).toBe('ar1');
+    expect(second.story).toBe('ar1');
+    expect(other.story).toBe('ar3');
+  });
+});

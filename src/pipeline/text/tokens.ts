@@ -1,0 +1,89 @@
+import { stripArabicArticle } from './arabic.js';
+import { normaliseText } from './normalise.js';
+import { isStopWord } from './stop-words.js';
+
+/** Runs of letters and digits of any script ("g7", "mh370"); a number keeps its inner separators (4,400 or 3.5). */
+const WORD = /\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{M}])|[\p{L}\p{M}\p{N}]+/gu;
+
+/** Longest text considered, so an enormous input has a bounded cost. */
+export const MAX_TEXT_CHARS = 200_000;
+
+/** Scripts written without spaces between words: their runs are cut into character pairs instead. */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** Normalised words of a text, in order, stop words included. */
+export function words(text: string): string[] {
+  const found = normaliseText(text.slice(0, MAX_TEXT_CHARS)).match(WORD) ?? [];
+  if (!found.some((word) => word.length > 2 && UNSPACED.test(word))) return found;
+  return found.flatMap((word) => (word.length > 2 && UNSPACED.test(word) ? characterPairs(word) : [word]));
+}
+
+function characterPairs(run: string): string[] {
+  const chars = [...run];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/**
+ * The words that carry content: stop words and one-letter words dropped, Arabic words
+ * without their definite-article prefix, numbers without thousands separators.
+ */
+export function contentTerms(text: string): string[] {
+  return contentTermsOf(words(text));
+}
+
+/** contentTerms for words already split by `words`, so a caller that has them does not split again. */
+export function contentTermsOf(list: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const word of list) {
+    if (isStopWord(word)) continue;
+    const term = /^\p{N}/u.test(word) ? word.replace(/,/g, '') : (stripArabicArticle(word) ?? word);
+    if (term.length < 2 && !/^\p{N}/u.test(term)) continue;
+    out.push(term);
+  }
+  return out;
+}
+
+// Capitalised in English but not names: they recur in every story and would tie unrelated events together.
+const NOT_NAMES = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+  october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow`.split(
+    /\s+/,
+  ),
+);
+
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+const SENTENCE_END = /[.!?:;"“”»\n]$/;
+
+/**
+ * Capitalised words that do not open a sentence, lower-cased: a cheap, fast stand-in for
+ * names of people, organisations and places in Latin-script text. Runs of them are joined
+ * ("betty ford center"), and each word is kept on its own as well.
+ */
+export function properNames(text: string): string[] {
+  const raw = text.slice(0, MAX_TEXT_CHARS).normalize('NFKC').split(/\s+/);
+  const out: string[] = [];
+  let run: string[] = [];
+  let previous = '\n';
+  const flush = () => {
+    if (run.length > 1) out.push(run.join(' '));
+    run = [];
+  };
+  for (const token of raw) {
+    const bare = token.replace(/^[("'“‘`]+|[)"'”’,.!?:;]+$/g, '');
+    const opensSentence = SENTENCE_END.test(previous);
+    if (bare && CAPITALISED.test(bare) && !opensSentence) {
+      const word = bare.toLowerCase();
+      if (!isStopWord(word) && !NOT_NAMES.has(word)) {
+        run.push(word);
+        out.push(word);
+      } else flush();
+    } else flush();
+    if (/[,.!?:;)]$/.test(token)) flush();
+    previous = token;
+  }
+  flush();
+  return out;
+}
