@@ -31,6 +31,15 @@ describe('newsdesk command line', () => {
     expect(result.stderr).toContain('NEWSDESK_PORT="99999" is not allowed: expected an integer from 0 to 65535.');
   });
 
+  it('prints the effective configuration with where each value came from, secrets masked', async () => {
+    const result = await runCli(['config'], { env: { DATABASE_URL: 'postgres://news:hunter2@db.internal/news', NEWSDESK_PORT: '9090' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/NEWSDESK_PORT\s+9090\s+\[environment\]/);
+    expect(result.stdout).toMatch(/NEWSDESK_SITE_TITLE\s+Newsdesk\s+\[default\]/);
+    expect(result.stdout).toContain('postgres://news:****@db.internal/news');
+    expect(result.stdout).not.toContain('hunter2');
+  });
+
   it('reports an unreachable database clearly, exit 1', async () => {
     const result = await runCli(['source', 'list'], { env: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } });
     expect(result.status).toBe(1);
