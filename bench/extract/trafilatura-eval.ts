@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { extractArticle } from '../../src/pipeline/extract/extract-article.js';
+import { report } from '../support/report.js';
+import { corpusDir, gunzip, readCompressed, readJson } from './corpus.js';
+import { runReadability } from './peer-readability.js';
+import { emptyConfusion, fMeasure, normaliseSpace, type Confusion } from './scores.js';
+
+interface EvalEntry {
+  file: string;
+  with?: string[];
+  without?: string[];
+}
+
+/**
+ * trafilatura's own evaluation: for each page, the `with` snippets found in the text are true
+ * positives, those missing false negatives; `without` snippets found are false positives.
+ * Summed over the corpus. Also the speed of both extractors on these pages, decompression included.
+ */
+export function benchTrafilaturaEval(limit: number): void {
+  const dir = corpusDir('trafilatura-eval');
+  const entries = Object.entries(readJson<Record<string, EvalEntry>>(join(dir, 'evaldata.json'))).slice(0, limit);
+  const pages = entries.map(([url, e]) => ({ url, entry: e, gz: readCompressed(join(dir, 'html', `${e.file}.gz`)) }));
+  const ours = emptyConfusion();
+  const peer = emptyConfusion();
+  let oursMs = 0;
+  let peerMs = 0;
+  let failures = 0;
+  for (const page of pages) {
+    let t = performance.now();
+    let text = '';
+    if (page.gz) {
+      try {
+        text = extractArticle({ html: gunzip(page.gz), url: page.url }).text;
+      } catch {
+        failures++;
+      }
+    }
+    oursMs += performance.now() - t;
+    t = performance.now();
+    const peerText = page.gz ? (runReadability(gunzip(page.gz), page.url)?.text ?? '') : '';
+    peerMs += performance.now() - t;
+    score(ours, page.entry, text);
+    score(peer, page.entry, peerText);
+    if (process.env.EXTRACT_BENCH_VERBOSE) logMisses(page.url, page.entry, text);
+  }
+  const o = fMeasure(ours);
+  const p = fMeasure(peer);
+  const bench = 'extract/trafilatura-eval';
+  const peerName = '@mozilla/readability on linkedom';
+  report({ bench, name: 'F', value: o.f, unit: '', peer: { name: peerName, value: p.f }, goal: '>= 0.95 (trafilatura 0.924)' });
+  report({ bench, name: 'precision', value: o.precision, unit: '', peer: { name: peerName, value: p.precision }, goal: 'trafilatura 0.906' });
+  report({ bench, name: 'recall', value: o.recall, unit: '', peer: { name: peerName, value: p.recall }, goal: 'trafilatura 0.943' });
+  report({ bench, name: 'accuracy', value: o.accuracy, unit: '', peer: { name: peerName, value: p.accuracy }, goal: 'trafilatura 0.923' });
+  report({ bench, name: 'pages failed', value: failures, unit: 'pages', goal: `of ${pages.length}` });
+  report({ bench, name: 'speed', value: (pages.length / oursMs) * 1000, unit: 'pages/s', peer: { name: peerName, value: (pages.length / peerMs) * 1000 }, goal: '>= 100 and >= peer' });
+}
+
+function score(c: Confusion, entry: EvalEntry, text: string): void {
+  const normalised = normaliseSpace(text);
+  for (const s of entry.with ?? []) {
+    if (normalised.includes(normaliseSpace(s))) c.tp++;
+    else c.fn++;
+  }
+  for (const s of entry.without ?? []) {
+    if (normalised.includes(normaliseSpace(s))) c.fp++;
+    else c.tn++;
+  }
+}
+
+function logMisses(url: string, entry: EvalEntry, text: string): void {
+  const normalised = normaliseSpace(text);
+  const missing = (entry.with ?? []).filter((s) => !normalised.includes(normaliseSpace(s)));
+  const extra = (entry.without ?? []).filter((s) => normalised.includes(normaliseSpace(s)));
+  if (missing.length || extra.length) console.error(JSON.stringify({ url, file: entry.file, missing, extra, chars: text.length }));
+}

@@ -1,0 +1,40 @@
+/**
+ * Paragraphs a source repeats on every article (a closing template with the headline or date
+ * changing inside it, a subscription call) are recognised by a fingerprint that ignores the
+ * middle of the paragraph and its digits: the first and last words. Short paragraphs are
+ * fingerprinted whole.
+ */
+const EDGE_WORDS = 6;
+
+export function paragraphFingerprint(paragraph: string): string {
+  const words = paragraph
+    .toLowerCase()
+    .replace(/\d+/g, '0')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  if (words.length <= EDGE_WORDS * 3) return words.join(' ');
+  return `${words.slice(0, EDGE_WORDS).join(' ')} … ${words.slice(-EDGE_WORDS).join(' ')}`;
+}
+
+/**
+ * Learns a source's repeated paragraphs from several of its articles' paragraphs: those whose
+ * fingerprint appears in at least `minShare` of the pages (and at least `minPages` of them).
+ */
+export function learnBoilerplate(pages: string[][], options: { minPages?: number; minShare?: number } = {}): Set<string> {
+  const minPages = options.minPages ?? 3;
+  const minShare = options.minShare ?? 0.5;
+  const counts = new Map<string, number>();
+  for (const paragraphs of pages) {
+    for (const fingerprint of new Set(paragraphs.map(paragraphFingerprint))) {
+      if (fingerprint) counts.set(fingerprint, (counts.get(fingerprint) ?? 0) + 1);
+    }
+  }
+  const needed = Math.max(minPages, Math.ceil(pages.length * minShare));
+  return new Set([...counts].filter(([, n]) => n >= needed).map(([f]) => f));
+}
+
+/** The paragraphs without those of the given fingerprints. */
+export function removeBoilerplate(paragraphs: string[], fingerprints: ReadonlySet<string>): string[] {
+  if (fingerprints.size === 0) return paragraphs;
+  return paragraphs.filter((p) => !fingerprints.has(paragraphFingerprint(p)));
+}

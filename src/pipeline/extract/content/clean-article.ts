@@ -1,0 +1,41 @@
+import { ARTICLE_META } from './cues.js';
+import type { ElementMeasure } from './measure-blocks.js';
+import { classAndId, type DomElement } from '../input/dom.js';
+
+const LIST_LIKE = new Set(['ul', 'ol', 'dl', 'div', 'section', 'table', 'nav', 'menu', 'aside', 'header', 'footer', 'span', 'figure']);
+
+/**
+ * Removes, inside the chosen article, what is about the article rather than of it: short
+ * date, byline and caption blocks named as such, and blocks that are mostly links (related
+ * stories, tag lists, share rows). A paragraph that is one link stays: it is a sentence.
+ */
+export function cleanArticle(roots: DomElement[], measures: Map<DomElement, ElementMeasure>): void {
+  const doomed: DomElement[] = [];
+  for (const root of roots) {
+    const stack: DomElement[] = Array.from(root.children);
+    while (stack.length) {
+      const element = stack.pop()!;
+      if (isAboutTheArticle(element, measures.get(element))) {
+        doomed.push(element);
+        continue;
+      }
+      const children = element.children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+  for (const element of doomed) element.remove();
+}
+
+function isAboutTheArticle(element: DomElement, m: ElementMeasure | undefined): boolean {
+  if (!m) return false;
+  const tag = element.localName;
+  if (tag === 'address' || tag === 'time') return m.text < 120;
+  // Captions and photo credits describe pictures the text does not show.
+  if (tag === 'figcaption') return true;
+  if (m.text === 0) return false;
+  const linkDensity = m.link / m.text;
+  if (LIST_LIKE.has(tag) && linkDensity > 0.5 && m.prose < 200) return true;
+  if (tag === 'p' || tag === 'blockquote' || /^h[1-6]$/.test(tag)) return false;
+  const cues = classAndId(element);
+  return cues !== '' && ARTICLE_META.test(cues) && m.text < 200 && m.prose < 120;
+}

@@ -1,0 +1,119 @@
+import { BLOCK_TAGS } from './cues.js';
+import type { DomElement, DomNode } from '../input/dom.js';
+
+/**
+ * Headings that end an article and start what pages put after it: related stories, reading
+ * tips, tags, sharing, comments. In the languages of Newsdesk's sources.
+ */
+const ENDS_ARTICLE = new RegExp(
+  '^(' +
+    [
+      'related( articles| stories| posts| content| topics| news| links)?', 'read (more|also|next)', 'more (from|on|about|in|stories|news)\\b.*', 'you (may|might) also like.*',
+      'recommended( for you| stories)?', 'most (read|popular|viewed|shared)', 'popular (posts|stories|articles)', 'trending( now)?', 'share( this( article| story| post)?| on| via)?',
+      'tags', 'topics', 'comments?', 'leave a (comment|reply)', 'about the author', 'see also', 'further reading', 'advertisement', 'sponsored( content)?',
+      'mehr zu[mr]? (thema|diesem thema)\\b.*', 'mehr (aus|von|zu|zum)\\b.*', 'auch interessant', '(das|diese artikel) könnten? (sie|dich|euch) (auch|ebenfalls) interessieren',
+      'lesen sie (auch|mehr|hier|weiter)\\b.*', 'weitere (artikel|themen|beiträge|informationen|nachrichten|meldungen|links|news|tipps|tourentipps)\\b.*',
+      'weiterführende (informationen|links|inhalte)', '(ähnliche|verwandte|passende) (artikel|beiträge|themen|nachrichten)', 'schlagw(o|ö)rte?r?', 'stichw(o|ö)rte?r?', 'themen',
+      'kommentare?( schreiben)?', 'kommentieren', '(diese seite |artikel |beitrag )?teilen', 'neueste (artikel|beiträge|nachrichten)', '(die )?meistgelesenen?( artikel| beiträge)?', 'anzeige',
+      'zum thema', 'passend (dazu|zum thema)', 'das könnte (sie|dich) auch interessieren', 'empfehlungen( der redaktion)?',
+      '(à )?lire aussi', 'sur le même (sujet|thème)', 'articles? (similaires|liés)', 'voir aussi', 'partager( cet article)?', 'dans la même rubrique',
+      'temas relacionados', 'noticias relacionadas', 'lee (también|más)', 'te puede interesar', 'más noticias', 'compartir', 'etiquetas', 'también te puede interesar',
+      'czytaj (też|także|więcej)', 'zobacz (też|także)', 'powiązane( artykuły)?', 'lue (myös|aiheesta lisää)', 'leggi anche', 'articoli correlati', 'lees ook',
+      'gerelateerde artikelen', 'leia (também|mais)', 'notícias relacionadas', 'اقرأ أيضا', 'اقرأ أيضاً', 'مواضيع ذات صلة', 'أخبار ذات صلة',
+    ].join('|') +
+    ')\\s*[:.…»>]*$',
+  'iu',
+);
+/** A one-line pointer to another article inside the text ("Lesen Sie auch: ..."). */
+const POINTER = /^(lesen sie (auch|mehr)|mehr zum thema|auch interessant|siehe auch|read (more|also)|see also|related|czytaj (też|także|więcej)|zobacz (też|także)|(à )?lire aussi|lee también|leggi anche|leia também|lue myös|اقرأ أيضا)\s*[:>»-]/iu;
+
+/** Picture captions and credits written as text ("Foto: dpa", "Abbildung 5: ...", "© Reuters"). */
+const CAPTION = /^(fotos?|photos?|bilder?|titelbild|abbildung|abb\.|image|illustration|grafik|credit|crédit|©|\(c\))\s*(\d+\s*)?[:©]|^©|(^|\s)(fotos?|photos?|bild|image|credit|crédit)\s*:\s*[^.!?]{1,60}$/iu;
+
+/**
+ * Cuts the article where a heading announces what follows it (past the middle of the text,
+ * everything from there on goes), and drops one-line pointers to other articles.
+ */
+export function cutRelated(roots: DomElement[]): string[] {
+  cutAtRelatedHeading(roots);
+  return trimEdges(roots);
+}
+
+const SENTENCE_END = /[.!?…:;"“”»«)\]。！？]$/u;
+const BYLINE_OR_DATE = /^(by|von|par|por|door|di|av|posted|veröffentlicht|publié|publicado|stand|aktualisiert|updated)\b|\b(19|20)\d{2}\b|\d{1,2}[.:]\d{2}/iu;
+
+/**
+ * Trims the article's edges: fragments after its last sentence (share rows, tag names,
+ * "Advertisement") and datelines or bylines before its first text block. Answers the trailing
+ * fragments removed, which may still name a source ("Source: Reuters").
+ */
+function trimEdges(roots: DomElement[]): string[] {
+  const blocks = leafBlocks(roots).filter((b) => !roots.includes(b.element));
+  const trailing: string[] = [];
+  for (let i = blocks.length - 1; i > 0; i--) {
+    const text = blocks[i]!.text;
+    if (text.length >= 60 || SENTENCE_END.test(text) || ['li', 'td', 'dd', 'pre'].includes(blocks[i]!.element.localName)) break;
+    blocks[i]!.element.remove();
+    trailing.unshift(text);
+  }
+  for (const block of blocks.slice(0, 3)) {
+    if (block.text.length >= 80 || !BYLINE_OR_DATE.test(block.text) || /^h[1-6]$/.test(block.element.localName)) break;
+    block.element.remove();
+  }
+  return trailing;
+}
+
+function cutAtRelatedHeading(roots: DomElement[]): void {
+  const blocks = leafBlocks(roots);
+  const total = blocks.reduce((sum, b) => sum + b.text.length, 0);
+  let offset = 0;
+  for (const block of blocks) {
+    const text = block.text;
+    if (roots.includes(block.element)) continue;
+    if (text.length <= 80 && ENDS_ARTICLE.test(text)) {
+      if (offset >= total * 0.5) {
+        removeFrom(block.element, roots);
+        return;
+      }
+      block.element.remove();
+    } else if (text.length <= 160 && (POINTER.test(text) || CAPTION.test(text))) {
+      block.element.remove();
+    }
+    offset += text.length;
+  }
+}
+
+function leafBlocks(roots: DomElement[]): Array<{ element: DomElement; text: string }> {
+  const out: Array<{ element: DomElement; text: string }> = [];
+  const stack: DomElement[] = [...roots].reverse();
+  while (stack.length) {
+    const element = stack.pop()!;
+    const children = Array.from(element.children);
+    if (!children.some((c) => BLOCK_TAGS.has(c.localName) || hasBlock(c))) {
+      const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text) out.push({ element, text });
+      continue;
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return out;
+}
+
+function hasBlock(element: DomElement): boolean {
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) if (BLOCK_TAGS.has(children[i]!.localName)) return true;
+  return false;
+}
+
+/** Removes the element and everything after it in document order, up to the article's roots. */
+function removeFrom(element: DomElement, roots: DomElement[]): void {
+  let node: DomNode = element;
+  while (!roots.includes(node as DomElement) && node.parentNode) {
+    while (node.nextSibling) node.nextSibling.remove();
+    node = node.parentNode;
+  }
+  const rootIndex = roots.indexOf(node as DomElement);
+  for (const later of roots.slice(rootIndex + 1)) later.remove();
+  if (rootIndex >= 0) roots.splice(rootIndex + 1);
+  element.remove();
+}

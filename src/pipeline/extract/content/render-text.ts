@@ -1,0 +1,56 @@
+import { BLOCK_TAGS } from './cues.js';
+import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from '../input/dom.js';
+
+const CELL_TAGS = new Set(['td', 'th']);
+
+/**
+ * The plain-text paragraphs of the given elements: every block element (paragraph, heading,
+ * list item, table row) is its own paragraph; `<br>` is a line break inside one; whitespace is
+ * collapsed except inside `<pre>`. Walked without recursion.
+ */
+export function renderParagraphs(roots: DomElement[]): string[] {
+  const paragraphs: string[] = [];
+  let buffer = '';
+  let preDepth = 0;
+  const flush = () => {
+    const text = buffer
+      .split('\n')
+      .map((line) => (preDepth > 0 ? line.replace(/\s+$/, '') : line.replace(/[ \t\r\f\u00a0]+/g, ' ').trim()))
+      .filter((line, i, lines) => line !== '' || (i > 0 && i < lines.length - 1 && preDepth > 0))
+      .join('\n');
+    if (text) paragraphs.push(text);
+    buffer = '';
+  };
+  const stack: Array<{ node: DomNode; exit: boolean }> = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i]!, exit: false });
+  while (stack.length) {
+    const { node, exit } = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      const text = node.textContent ?? '';
+      buffer += preDepth > 0 ? text : text.replace(/\s+/g, ' ');
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const tag = (node as DomElement).localName;
+    if (exit) {
+      if (tag === 'pre') {
+        flush();
+        preDepth--;
+      } else if (BLOCK_TAGS.has(tag)) flush();
+      else if (CELL_TAGS.has(tag)) buffer += ' ';
+      continue;
+    }
+    if (tag === 'br') {
+      buffer += '\n';
+      continue;
+    }
+    if (BLOCK_TAGS.has(tag)) flush();
+    if (tag === 'pre') preDepth++;
+    if (CELL_TAGS.has(tag) && buffer !== '' && !buffer.endsWith(' ')) buffer += ' ';
+    stack.push({ node, exit: true });
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, exit: false });
+  }
+  flush();
+  return paragraphs;
+}

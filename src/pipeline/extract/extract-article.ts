@@ -1,0 +1,152 @@
+import { NewsdeskError } from '../../platform/errors.js';
+import { paragraphFingerprint, removeBoilerplate } from './content/boilerplate.js';
+import { cleanArticle } from './content/clean-article.js';
+import { cutRelated } from './content/cut-related.js';
+import { findMainContent } from './content/find-main-content.js';
+import { measureTree } from './content/measure-blocks.js';
+import { prunePage } from './content/prune-page.js';
+import { renderParagraphs } from './content/render-text.js';
+import { decodeHtml } from './input/decode-html.js';
+import { maxDepth, pageRoot, parseDocument, type DomElement } from './input/dom.js';
+import { prepareHtml, refuseBinary } from './input/prepare-html.js';
+import { detectLanguage } from './metadata/detect-language.js';
+import { readMetadata } from './metadata/read-metadata.js';
+import { resolveAddresses } from './output/absolute-urls.js';
+import { findCredits } from './output/find-credits.js';
+import { sanitizeArticleHtml } from './output/sanitize-article-html.js';
+import type { ExtractedArticle, ExtractInput, ExtractLimits } from './types.js';
+
+export const defaultExtractLimits: ExtractLimits = { maxBytes: 8_000_000, maxDepth: 1200, timeMs: 8000 };
+
+/** Below this many characters the first pass is taken to have missed the article. */
+const TOO_LITTLE = 250;
+const WALL = /subscri|abonn|paywall|sign in|log in|anmelden|cookie|consent|javascript|enable|premium|register/i;
+
+/**
+ * Extracts the article of one HTML page: metadata first (from the whole page), then the main
+ * text (prune furniture, pick the best-scoring subtree, clean it), credits, then sanitised HTML.
+ * Pure: bytes in, article out. Throws `NewsdeskError` with an `EXTRACT_*` code when there is no article.
+ */
+export function extractArticle(input: ExtractInput): ExtractedArticle {
+  const limits = { ...defaultExtractLimits, ...input.limits };
+  const deadline = Date.now() + limits.timeMs;
+  const checkTime = (stage: string) => {
+    if (Date.now() > deadline) throw new NewsdeskError('EXTRACT_TOO_COMPLEX', `Extraction took longer than ${limits.timeMs} ms (at ${stage}).`);
+  };
+  refuseBinary(input.html);
+  const prepared = prepareHtml(decodeHtml(input.html, input.contentType), input.contentType, limits.maxBytes, limits.maxDepth);
+  const document = parseDocument(prepared.html);
+  checkTime('parsing');
+  const body = pageRoot(document);
+  if (!body || maxDepth(body, limits.maxDepth) > limits.maxDepth) {
+    throw new NewsdeskError('EXTRACT_TOO_COMPLEX', `The page nests elements more than ${limits.maxDepth} deep.`);
+  }
+  const metadata = readMetadata(document, prepared.jsonLd, input.url, input.now ?? new Date());
+  checkTime('metadata');
+  prunePage(body);
+  const measures = measureTree(body);
+  let roots = findMainContent(body, measures);
+  cleanArticle(roots, measures);
+  const trimmedTail = cutRelated(roots);
+  let paragraphs = renderParagraphs(roots);
+  checkTime('main text');
+  let fromJsonLd = false;
+  const articleBody = metadata.jsonLd?.articleBody ? jsonLdParagraphs(metadata.jsonLd.articleBody) : [];
+  if (length(paragraphs) < TOO_LITTLE) {
+    // The first pass found too little: fall back to the whole page without its link blocks.
+    cleanArticle([body], measures);
+    const wider = renderParagraphs([body]);
+    if (length(wider) > length(paragraphs) * 1.5) {
+      roots = [body];
+      trimmedTail.length = 0;
+    }
+    paragraphs = roots[0] === body ? wider : renderParagraphs(roots);
+  }
+  if (length(articleBody) > Math.max(TOO_LITTLE, length(paragraphs) * 1.3)) {
+    paragraphs = articleBody;
+    fromJsonLd = true;
+  }
+  const credits = findCredits([...paragraphs, ...trimmedTail], input.url, metadata.canonicalUrl, metadata.ogUrl);
+  const fingerprints = new Set(input.boilerplate?.paragraphs ?? []);
+  const kept = removeBoilerplate(paragraphs, fingerprints);
+  if (kept.length < paragraphs.length) {
+    for (const p of paragraphs) if (!kept.includes(p)) credits.push(...findCredits([p], input.url, null, null));
+    if (!fromJsonLd) removeBoilerplateElements(roots, fingerprints);
+  }
+  const text = kept.join('\n\n');
+  if (text.length === 0 || (text.length < 300 && WALL.test(text) && !/[.!?]\s.*[.!?]\s.*[.!?]/.test(text))) {
+    throw new NewsdeskError('EXTRACT_EMPTY', text ? 'The page holds only a paywall, cookie or sign-in notice.' : 'The page has no article text.');
+  }
+  resolveAddresses(roots, metadata.baseUrl);
+  const html = fromJsonLd ? kept.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') : sanitizeArticleHtml(roots.map((r) => (r === body ? r.innerHTML : r.outerHTML)).join('\n'));
+  const { lang, dir } = detectLanguage(metadata.declaredLang, metadata.declaredDir ?? articleDir(roots), text);
+  return {
+    title: metadata.title,
+    byline: metadata.byline,
+    published: metadata.published?.iso ?? null,
+    modified: metadata.modified?.iso ?? null,
+    lang,
+    dir,
+    siteName: metadata.siteName,
+    canonicalUrl: metadata.canonicalUrl,
+    image: metadata.image ?? firstImage(roots, metadata.baseUrl),
+    description: metadata.description,
+    text,
+    html,
+    credits: dedupeCredits(credits),
+  };
+}
+
+function length(paragraphs: string[]): number {
+  let total = 0;
+  for (const p of paragraphs) total += p.length;
+  return total;
+}
+
+function jsonLdParagraphs(articleBody: string): string[] {
+  return articleBody
+    .replace(/<\/(p|div|h\d|li)>|<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .split(/\n+/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+function removeBoilerplateElements(roots: DomElement[], fingerprints: ReadonlySet<string>): void {
+  for (const root of roots) {
+    for (const el of Array.from(root.querySelectorAll('p, li, blockquote, div, h2, h3, h4, h5, h6'))) {
+      if (el.querySelector('p, div, li, blockquote')) continue;
+      if (fingerprints.has(paragraphFingerprint((el.textContent ?? '').replace(/\s+/g, ' ').trim()))) el.remove();
+    }
+  }
+}
+
+function articleDir(roots: DomElement[]): string | null {
+  for (let el: DomElement | null = roots[0] ?? null; el; el = el.parentNode) {
+    const dir = el.getAttribute?.('dir');
+    if (dir) return dir;
+  }
+  return null;
+}
+
+function firstImage(roots: DomElement[], base: string | undefined): string | null {
+  for (const root of roots) {
+    const src = root.querySelector('img[src]')?.getAttribute('src');
+    if (src && !src.startsWith('data:')) {
+      try {
+        return new URL(src, base).href;
+      } catch {
+        continue;
+      }
+    }
+  }
+  return null;
+}
+
+function dedupeCredits(credits: ExtractedArticle['credits']): ExtractedArticle['credits'] {
+  return credits.filter((c, i) => credits.findIndex((d) => d.kind === c.kind && d.name === c.name && d.url === c.url) === i);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

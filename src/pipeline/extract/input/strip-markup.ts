@@ -1,0 +1,77 @@
+/** The page without scripts, styles and comments, and the JSON-LD blocks its scripts held. */
+export interface StrippedHtml {
+  html: string;
+  jsonLd: string[];
+}
+
+const OPENERS = /<(script|style|!--)/gi;
+const JSON_LD_TYPE = /type\s*=\s*["']?application\/ld\+json/i;
+// Some blogs ship the article inside <script type="text/template"> and render it client-side.
+const HTML_TEMPLATE_TYPE = /type\s*=\s*["']?text\/(template|html|x-template)/i;
+
+/**
+ * Drops scripts, styles and comments in one linear pass: they carry no article text, and on
+ * heavy pages they are most of the bytes. As in browsers, an unclosed script, style or comment
+ * runs to the end of the document, so hostile markup cannot make this pass quadratic.
+ */
+export function stripMarkup(text: string): StrippedHtml {
+  const parts: string[] = [];
+  const jsonLd: string[] = [];
+  let position = 0;
+  OPENERS.lastIndex = 0;
+  for (let match = OPENERS.exec(text); match; match = OPENERS.exec(text)) {
+    const start = match.index;
+    if (start < position) continue;
+    const kind = match[1]!.toLowerCase();
+    if (kind !== '!--' && /[\w-]/.test(text[start + match[0].length] ?? '')) continue;
+    parts.push(text.slice(position, start));
+    if (kind === '!--') {
+      const end = text.indexOf('-->', start + 4);
+      position = end < 0 ? text.length : end + 3;
+    } else {
+      const tagEnd = text.indexOf('>', start);
+      const closeAt = tagEnd < 0 ? -1 : indexOfIgnoreCase(text, `</${kind}`, tagEnd);
+      const closeEnd = closeAt < 0 ? -1 : text.indexOf('>', closeAt);
+      if (kind === 'script' && tagEnd >= 0) {
+        const tag = text.slice(start, tagEnd);
+        const body = text.slice(tagEnd + 1, closeAt < 0 ? text.length : closeAt);
+        if (JSON_LD_TYPE.test(tag)) jsonLd.push(body);
+        else if (HTML_TEMPLATE_TYPE.test(tag)) parts.push(`<div>${body}</div>`);
+      }
+      position = closeEnd < 0 ? text.length : closeEnd + 1;
+    }
+    OPENERS.lastIndex = position;
+  }
+  parts.push(text.slice(position));
+  return { html: parts.join(''), jsonLd };
+}
+
+function indexOfIgnoreCase(text: string, needle: string, from: number): number {
+  const lower = text.indexOf(needle, from);
+  const upper = text.indexOf(needle.toUpperCase(), from);
+  if (lower < 0) return upper;
+  if (upper < 0) return lower;
+  return Math.min(lower, upper);
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
+// Elements whose end tag is optional close themselves; counting them would overstate depth.
+const SELF_CLOSING = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp']);
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+
+/** An upper estimate of element nesting from the markup alone, read before the costly parse. */
+export function estimateDepth(html: string, stopAt: number): number {
+  let depth = 0;
+  let deepest = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const name = m[2]!.toLowerCase();
+    if (VOID.has(name) || SELF_CLOSING.has(name) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > deepest) {
+      deepest = depth;
+      if (deepest > stopAt) return deepest;
+    }
+  }
+  return deepest;
+}
