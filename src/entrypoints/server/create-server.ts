@@ -6,6 +6,7 @@ import { NewsdeskError } from '../../platform/errors.js';
 import { adminRoutes } from './plugins/admin.js';
 import { healthRoutes } from './plugins/health.js';
 import { siteRoutes } from './plugins/site.js';
+import { storyRoutes } from './plugins/stories.js';
 import { webSubRoutes } from './plugins/websub.js';
 
 // Resolved from the project root, so the compiled build (dist/) serves the same files as the sources.
@@ -48,6 +49,7 @@ export async function createServer(app: App): Promise<FastifyInstance> {
   await server.register(fastifyStatic, { root: staticRoot, prefix: '/static/', maxAge: 3_600_000 });
   await server.register(healthRoutes, { app });
   await server.register(siteRoutes, { app });
+  await server.register(storyRoutes, { app });
   await server.register(adminRoutes, { app });
   await server.register(webSubRoutes, { app });
   return server;

@@ -40,6 +40,11 @@ function ArticleItem({ article, now }: { article: ArticleListing; now: number })
         {article.sourceIsSample ? <span class="badge" title="From the bundled sample feeds">sample</span> : null}
         {' · '}
         <time datetime={new Date(article.publishedAt).toISOString()}>{relativeTime(article.publishedAt, now)}</time>
+        {' · '}
+        <a href={`/articles/${article.id}`}>page</a>
+        {' · '}
+        {/* Resolved when followed, so the list needs no story lookup per article. */}
+        <a href={`/articles/${article.id}/story`}>story</a>
       </p>
     </li>
   );
