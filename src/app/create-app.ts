@@ -16,9 +16,15 @@ import { JobRepository } from '../store/repositories/jobs.js';
 import { JobCatalogue } from '../jobs/catalogue.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { refreshDueSourcesJob, sourceRefreshJob } from '../jobs/kinds/source-refresh.js';
-import { decidePagesJob, pageFetchJob } from '../jobs/kinds/article-pages.js';
+import { decidePagesJob, pageExtractJob, pageFetchJob } from '../jobs/kinds/article-pages.js';
+import { extractArticlePage, type ExtractionDependencies, type ExtractionOutcome } from '../pipeline/ingest/extract-article-page.js';
+import { extractArticle } from '../pipeline/extract/extract-article.js';
+import { ExtractionRepository } from '../store/repositories/extractions.js';
 import { decidePages, fetchArticlePage, type PageDependencies } from '../pipeline/ingest/fetch-article-page.js';
 import { PageRepository } from '../store/repositories/pages.js';
+import { StoryRepository } from '../store/repositories/stories.js';
+import { StoryAssigner } from '../pipeline/ingest/assign-stories.js';
+import { assignStoriesJob } from '../jobs/kinds/stories.js';
 import { webSubJobs } from '../jobs/kinds/websub.js';
 import { pruneFinishedJobs } from '../jobs/prune-finished.js';
 import { recurring, Scheduler } from '../jobs/scheduler.js';
@@ -38,6 +44,10 @@ export interface App {
   readonly store: Store;
   readonly sources: SourceRepository;
   readonly articles: ArticleRepository;
+  /** Stories and the assignment of articles to them. */
+  readonly stories: StoryRepository;
+  /** This process's story assigner: its clusterer stays warm between jobs. */
+  readonly storyAssigner: StoryAssigner;
   /** The fetcher of this process: limits, per-host politeness and the robots.txt cache, shared by every fetch. */
   readonly fetching: Fetching;
   /** Users, sign-in and sessions. */
@@ -53,6 +63,9 @@ export interface App {
   createScheduler(): Scheduler;
   /** The WebSub subscriber; null when NEWSDESK_PUBLIC_URL is unset (hubs could not call back). */
   readonly webSub: WebSubscriber | null;
+  readonly extractions: ExtractionRepository;
+  /** Extracts (again) one article from its fetched page; what the `pages.extract` job and `reextract` run. */
+  extractArticlePage(articleId: number): Promise<ExtractionOutcome>;
   /** Migration names this version knows that the database has not applied. */
   pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
@@ -111,21 +124,40 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
   const refreshDueJob = refreshDueSourcesJob({ dueSourceIds: (now, limit) => sources.due(now, limit), queue, refreshJob, now: () => clock.now() });
   // Finished jobs are kept a week for inspection, then removed so the table stays small.
   const pruneJob = pruneFinishedJobs(jobs, clock, 7 * 24 * 3_600_000);
+  const pages = new PageRepository(store.db);
   const pageDependencies: PageDependencies = {
-    pages: new PageRepository(store.db),
+    pages,
     robots: fetching.robots,
     fetchPage: (url) => fetching.fetch(url, { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1' }),
     clock,
     logger,
   };
-  const fetchPageJob = pageFetchJob({ fetchArticlePage: (id, options) => fetchArticlePage(id, pageDependencies, options) });
+  const extractions = new ExtractionRepository(store.db);
+  const extractionDependencies: ExtractionDependencies = {
+    pages,
+    articles,
+    extractions,
+    extract: extractArticle,
+    clock,
+    logger,
+  };
+  const extractJob = pageExtractJob({ extractArticlePage: (id) => extractArticlePage(id, extractionDependencies) });
+  const fetchPageJob = pageFetchJob({
+    fetchArticlePage: (id, options) => fetchArticlePage(id, pageDependencies, options),
+    queueExtraction: (articleId) => queue.enqueue(extractJob, { articleId }, { uniqueKey: `pages.extract:${articleId}` }),
+  });
   const decidePagesKind = decidePagesJob({ decidePages: () => decidePages(pageDependencies), queue, fetchJob: fetchPageJob });
+  const stories = new StoryRepository(store.db);
+  const storyAssigner = new StoryAssigner({ store: stories, logger, now: () => clock.now() });
+  const assignStoriesKind = assignStoriesJob({ assignPending: (limit) => storyAssigner.assignPending(limit) });
   const catalogue = new JobCatalogue()
     .register(refreshJob)
     .register(refreshDueJob)
     .register(pruneJob)
     .register(fetchPageJob)
-    .register(decidePagesKind);
+    .register(extractJob)
+    .register(decidePagesKind)
+    .register(assignStoriesKind);
   const webSub = config.publicUrl
     ? createWebSubscriber({
         subscriptions: new WebSubRepository(store.db),
@@ -161,6 +193,8 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
         recurring(pruneJob, { everyMs: 3_600_000, payload: {} }),
         // New summary-only articles get their page fetched within a minute or so.
         recurring(decidePagesKind, { everyMs: 60_000, payload: {} }),
+        // New articles join their stories within a minute or so.
+        recurring(assignStoriesKind, { everyMs: 60_000, payload: {} }),
         // New sources, leases near their end, retries and removed sources: every five minutes.
         ...(webSubJobKinds ? [recurring(webSubJobKinds.renew, { everyMs: 300_000, payload: {} })] : []),
       ]),
@@ -169,10 +203,14 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
     store,
     sources,
     articles,
+    stories,
+    storyAssigner,
     fetching,
     auth: createAuthService(store.db, clock, logger),
     refreshSource: (sourceId) => refreshSource(sourceId, refreshDependencies),
     webSub,
+    extractions,
+    extractArticlePage: (articleId) => extractArticlePage(articleId, extractionDependencies),
     pendingMigrations: () => pendingMigrations(store),
     close: async () => {
       if (ownsStore) await store.close();

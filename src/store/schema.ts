@@ -13,6 +13,10 @@ export interface Database {
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
   article_pages: ArticlePagesTable;
+  article_extractions: ArticleExtractionsTable;
+  story_assignments: StoryAssignmentsTable;
+  stories: StoriesTable;
+  story_state: StoryStateTable;
 }
 
 export interface SourcesTable {
@@ -129,4 +133,66 @@ export interface ArticlePagesTable {
   error_code: string | null;
   created_at: number;
   fetched_at: number | null;
+}
+
+/** Where the story clusterer put one article; `sequence` is the order it was fed in. */
+export interface StoryAssignmentsTable {
+  article_id: number;
+  sequence: number;
+  /** The id of the article that opened the story. */
+  story_id: number;
+  is_new_story: number;
+  duplicate_of: number | null;
+  /** The original of the article's copy group, when it has copies. */
+  original_id: number | null;
+  /** JSON: the clusterer's evidence (similarity, shared terms, copy, provenance). */
+  evidence: string;
+  /** JSON: how much this copy changed from its original (null for originals and lone articles). */
+  diff: string | null;
+  /** JSON: quantities and attributed claims found in the text. */
+  quantities: string;
+  claims: string;
+  assigned_at: number;
+}
+
+/** A story as lists show it, kept up to date from its assignments. */
+export interface StoriesTable {
+  id: number;
+  article_count: number;
+  first_published_at: number;
+  last_published_at: number;
+  updated_at: number;
+}
+
+/** The assignment stream's position; `version` changes on every write (see the stories repository). */
+export interface StoryStateTable {
+  name: string;
+  sequence: number;
+  version: number;
+}
+
+export interface ArticleExtractionsTable {
+  article_id: number;
+  source_id: number;
+  status: 'extracted' | 'failed';
+  chosen: 'page' | 'feed' | null;
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  modified: string | null;
+  lang: string | null;
+  dir: string | null;
+  site_name: string | null;
+  canonical_url: string | null;
+  image: string | null;
+  description: string | null;
+  text: string | null;
+  html: string | null;
+  /** JSON array of credits. */
+  credits: string | null;
+  /** JSON array of the page's paragraph fingerprints before boilerplate removal. */
+  fingerprints: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  extracted_at: number;
 }

@@ -1,13 +1,18 @@
 import { z } from 'zod';
+import type { ExtractionOutcome } from '../../pipeline/ingest/extract-article-page.js';
 import type { PageOutcome } from '../../pipeline/ingest/fetch-article-page.js';
 import { defineJob, type JobDefinition } from '../catalogue.js';
 import type { JobQueue } from '../job-queue.js';
 
 const pageFetchPayload = z.object({ articleId: z.number().int().positive() });
 
-/** `pages.fetch`: fetches one article's web page; transient failures are retried with backoff. */
+/**
+ * `pages.fetch`: fetches one article's web page; transient failures are retried with backoff.
+ * A fetched page is handed on to `pages.extract`.
+ */
 export function pageFetchJob(deps: {
   fetchArticlePage(articleId: number, options: { finalAttempt: boolean }): Promise<PageOutcome>;
+  queueExtraction(articleId: number): Promise<unknown>;
 }): JobDefinition<typeof pageFetchPayload> {
   return defineJob({
     kind: 'pages.fetch',
@@ -16,6 +21,23 @@ export function pageFetchJob(deps: {
     async handle({ articleId }, context) {
       const outcome = await deps.fetchArticlePage(articleId, { finalAttempt: context.attempt >= context.maxAttempts });
       if (outcome.status !== 'fetched') return { skipped: outcome.reason };
+      await deps.queueExtraction(articleId);
+    },
+  });
+}
+
+/** `pages.extract`: extracts the article from its fetched page (safe to run again: it replaces the result). */
+export function pageExtractJob(deps: {
+  extractArticlePage(articleId: number): Promise<ExtractionOutcome>;
+}): JobDefinition<typeof pageFetchPayload> {
+  return defineJob({
+    kind: 'pages.extract',
+    payload: pageFetchPayload,
+    maxAttempts: 2,
+    async handle({ articleId }) {
+      const outcome = await deps.extractArticlePage(articleId);
+      if (outcome.status === 'skipped') return { skipped: outcome.reason };
+      if (outcome.status === 'failed') return { skipped: `extraction failed (${outcome.code}); the feed's text is kept` };
     },
   });
 }

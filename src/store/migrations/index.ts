@@ -6,6 +6,8 @@ import { sourceHealthMigration } from './0003-source-health.js';
 import { articlePagesMigration } from './0004-article-pages.js';
 import { sourceCategoryArticleRevisionsMigration } from './0006-source-category-article-revisions.js';
 import { webSubMigration } from './0007-websub.js';
+import { articleExtractionsMigration } from './0009-article-extractions.js';
+import { storiesMigration } from './0008-stories.js';
 
 /** A migration that may read what the dialect can do. */
 export type DialectMigration = (capabilities: StoreCapabilities) => {
@@ -21,6 +23,8 @@ export const migrations: Record<string, DialectMigration> = {
   '0004-article-pages': articlePagesMigration,
   '0006-source-category-article-revisions': sourceCategoryArticleRevisionsMigration,
   '0007-websub': webSubMigration,
+  '0008-stories': storiesMigration,
+  '0009-article-extractions': articleExtractionsMigration,
 };
 
 export function migrationProvider(capabilities: StoreCapabilities): MigrationProvider {

@@ -21,11 +21,16 @@ export function paragraphFingerprint(paragraph: string): string {
  * fingerprint appears in at least `minShare` of the pages (and at least `minPages` of them).
  */
 export function learnBoilerplate(pages: string[][], options: { minPages?: number; minShare?: number } = {}): Set<string> {
+  return learnBoilerplateFingerprints(pages.map((paragraphs) => paragraphs.map(paragraphFingerprint)), options);
+}
+
+/** The same, from each page's paragraph fingerprints (as stored after extraction). */
+export function learnBoilerplateFingerprints(pages: string[][], options: { minPages?: number; minShare?: number } = {}): Set<string> {
   const minPages = options.minPages ?? 3;
   const minShare = options.minShare ?? 0.5;
   const counts = new Map<string, number>();
-  for (const paragraphs of pages) {
-    for (const fingerprint of new Set(paragraphs.map(paragraphFingerprint))) {
+  for (const fingerprints of pages) {
+    for (const fingerprint of new Set(fingerprints)) {
       if (fingerprint) counts.set(fingerprint, (counts.get(fingerprint) ?? 0) + 1);
     }
   }

@@ -1,0 +1,30 @@
+/** A source a page names as where its content first appeared (see pipeline/extract). */
+export interface ArticleCredit {
+  kind: string;
+  name: string | null;
+  url: string | null;
+}
+
+/** What extraction made of an article's web page, as stored. */
+export type ArticleExtraction =
+  | {
+      articleId: number;
+      status: 'extracted';
+      /** Which text the article shows: the page's extraction, or the feed's own when it was better. */
+      chosen: 'page' | 'feed';
+      title: string | null;
+      byline: string | null;
+      published: string | null;
+      modified: string | null;
+      lang: string | null;
+      dir: 'ltr' | 'rtl' | null;
+      siteName: string | null;
+      canonicalUrl: string | null;
+      image: string | null;
+      description: string | null;
+      text: string;
+      html: string;
+      credits: ArticleCredit[];
+      extractedAt: number;
+    }
+  | { articleId: number; status: 'failed'; errorCode: string; errorMessage: string; extractedAt: number };
