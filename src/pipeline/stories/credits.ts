@@ -69,6 +69,8 @@ function creditsIn(text: string, agencyPatterns: [string, RegExp][]): Credit[] {
     for (const match of folded.matchAll(pattern)) found.set(match[1]!, { name: match[1]!, phrase: match[0] });
   }
   for (const [agency, pattern] of agencyPatterns) {
+    // A plain substring search first: most texts name no agency, and the patterns cost far more.
+    if (!AGENCIES[agency]!.some((alias) => folded.includes(alias))) continue;
     const match = pattern.exec(folded);
     if (match && !found.has(agency)) found.set(agency, { name: agency, phrase: match[0].trim() });
   }

@@ -48,11 +48,11 @@ export interface StoryClustererOptions {
 }
 
 export const defaultStoryClustererOptions: StoryClustererOptions = {
-  joinThreshold: 0.2,
+  joinThreshold: 0.18,
   wordShare: 0.5,
   idfPower: 0.7,
   minWordSimilarity: 0.05,
-  minKeySimilarity: 0.25,
+  minKeySimilarity: 0.2,
   windowHours: 24 * 7,
   maxActiveStories: 200_000,
   decayPerDay: 0.02,

@@ -16,11 +16,11 @@ export interface StoryIndexLimits {
 }
 
 export const defaultStoryIndexLimits: StoryIndexLimits = {
-  centroidTerms: 64,
-  postedTerms: 12,
-  queryTerms: 16,
+  centroidTerms: 128,
+  postedTerms: 16,
+  queryTerms: 24,
   maxPostings: 2048,
-  maxCandidates: 16,
+  maxCandidates: 24,
 };
 
 /** A story that an article could join, with its cosine similarity. */
@@ -54,6 +54,7 @@ export class StoryIndex {
   private readonly postings = new Map<number, number[]>();
   private scratch = new Float32Array(1024);
   private hits = new Uint16Array(0);
+  private readonly filter = new Uint32Array((FILTER_MASK + 1) / 32);
 
   constructor(statistics: TermStatistics, limits: StoryIndexLimits = defaultStoryIndexLimits) {
     this.statistics = statistics;
@@ -73,6 +74,14 @@ export class StoryIndex {
     const docNorms = this.norms(vector.ids, vector.weights, vector.ids.length, 0);
     const out: StoryMatch[] = [];
     const statistics = this.statistics;
+    // Most centroid terms are not in the article: a small bitmap of its ids (in the processor's
+    // nearest cache) answers that before a read from the large scratch array would miss the cache.
+    const filter = this.filter;
+    filter.fill(0);
+    for (let i = 0; i < vector.ids.length; i++) {
+      const bit = vector.ids[i]! & FILTER_MASK;
+      filter[bit >>> 5]! |= 1 << (bit & 31);
+    }
     for (const slot of candidates) {
       const base = slot * this.limits.centroidTerms;
       const end = base + this.centroidLength[slot]!;
@@ -81,6 +90,8 @@ export class StoryIndex {
       let keyDot = 0;
       for (let i = base; i < end; i++) {
         const id = this.centroidIds[i]!;
+        const bit = id & FILTER_MASK;
+        if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
         if (id >= this.scratch.length) continue;
         const weighted = this.scratch[id]!;
         if (weighted === 0) continue;
@@ -109,6 +120,10 @@ export class StoryIndex {
   absorb(slot: number, vector: SparseVector): void {
     const c = this.limits.centroidTerms;
     const base = slot * c;
+    const alreadyPosted = this.centroidIds.slice(
+      base,
+      base + Math.min(this.limits.postedTerms, this.centroidLength[slot]!),
+    );
     const merged = new Map<number, number>();
     for (let i = base; i < base + this.centroidLength[slot]!; i++)
       merged.set(this.centroidIds[i]!, this.centroidWeights[i]!);
@@ -119,17 +134,25 @@ export class StoryIndex {
       const id = vector.ids[i]!;
       merged.set(id, (merged.get(id) ?? 0) + vector.weights[i]! / norm);
     }
-    const ranked = [...merged].sort(
-      (a, b) => b[1] * this.statistics.idf(b[0]) - a[1] * this.statistics.idf(a[0]),
-    );
+    // Ranks are computed once per term, not inside the comparator (which read IDF twice per comparison).
+    const ids = Uint32Array.from(merged.keys());
+    const sums = Float32Array.from(merged.values());
+    const ranks = new Float32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) ranks[i] = sums[i]! * this.statistics.idf(ids[i]!);
+    const ranked = Uint32Array.from(ranks.keys()).sort((a, b) => ranks[b]! - ranks[a]!);
     const length = Math.min(c, ranked.length);
     for (let i = 0; i < length; i++) {
-      this.centroidIds[base + i] = ranked[i]![0];
-      this.centroidWeights[base + i] = ranked[i]![1];
+      this.centroidIds[base + i] = ids[ranked[i]!]!;
+      this.centroidWeights[base + i] = sums[ranked[i]!]!;
     }
     this.centroidLength[slot] = length;
     this.updateNorms(slot);
-    for (let i = 0; i < Math.min(this.limits.postedTerms, length); i++) this.post(ranked[i]![0], slot);
+    for (let i = 0; i < Math.min(this.limits.postedTerms, length); i++) {
+      const id = ids[ranked[i]!]!;
+      // Terms that were already among the posted heaviest ones are in their posting lists:
+      // searching a long list for the slot again was a tenth of the cost of absorbing.
+      if (!alreadyPosted.includes(id)) this.post(id, slot);
+    }
   }
 
   /** Removes a story from the active window. */
@@ -167,12 +190,15 @@ export class StoryIndex {
   }
 
   private candidates(vector: SparseVector, accept: (slot: number) => boolean): number[] {
-    const order = [...vector.ids.keys()]
-      .map((i) => [vector.ids[i]!, vector.weights[i]! * this.statistics.idf(vector.ids[i]!)] as const)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, this.limits.queryTerms);
+    const ranks = new Float32Array(vector.ids.length);
+    for (let i = 0; i < ranks.length; i++)
+      ranks[i] = vector.weights[i]! * this.statistics.idf(vector.ids[i]!);
+    const order = Uint32Array.from(ranks.keys())
+      .sort((a, b) => ranks[b]! - ranks[a]!)
+      .subarray(0, this.limits.queryTerms);
     const touched: number[] = [];
-    for (const [id] of order) {
+    for (const index of order) {
+      const id = vector.ids[index]!;
       const list = this.postings.get(id);
       if (!list || list.length > this.limits.maxPostings) continue;
       for (const slot of list) {
@@ -181,9 +207,34 @@ export class StoryIndex {
       }
     }
     const live = touched.filter((slot) => this.centroidLength[slot]! > 0 && accept(slot));
-    live.sort((a, b) => this.hits[b]! - this.hits[a]!);
+    const best = this.mostHits(live, this.limits.maxCandidates);
     for (const slot of touched) this.hits[slot] = 0;
-    return live.slice(0, this.limits.maxCandidates);
+    return best;
+  }
+
+  /**
+   * The `count` slots with the most hits, most first, ties in their order in `slots`: what a
+   * stable sort then a cut would give, without sorting the thousands of slots that share a
+   * common word.
+   */
+  private mostHits(slots: number[], count: number): number[] {
+    if (slots.length <= count) return slots.sort((a, b) => this.hits[b]! - this.hits[a]!);
+    const tally = new Uint32Array(MAX_HITS + 1);
+    for (const slot of slots) tally[Math.min(this.hits[slot]!, MAX_HITS)]!++;
+    let cut = MAX_HITS;
+    let above = 0;
+    while (cut > 0 && above + tally[cut]! < count) above += tally[cut--]!;
+    const chosen: number[] = [];
+    let atCut = count - above;
+    for (const slot of slots) {
+      const hits = Math.min(this.hits[slot]!, MAX_HITS);
+      if (hits > cut) chosen.push(slot);
+      else if (hits === cut && atCut > 0) {
+        chosen.push(slot);
+        atCut--;
+      }
+    }
+    return chosen.sort((a, b) => this.hits[b]! - this.hits[a]!);
   }
 
   private post(id: number, slot: number): void {
@@ -274,6 +325,10 @@ export class StoryIndex {
     return [Math.sqrt(words), Math.sqrt(keys)];
   }
 }
+
+const FILTER_MASK = (1 << 13) - 1;
+/** Hit counts above this rank together when choosing candidates (far above any query length). */
+const MAX_HITS = 255;
 
 function ratio(dot: number, norms: number): number {
   return norms > 0 ? dot / norms : 0;

@@ -39,11 +39,19 @@ export function contentTermsOf(list: readonly string[]): string[] {
   const out: string[] = [];
   for (const word of list) {
     if (isStopWord(word)) continue;
-    const term = /^\p{N}/u.test(word) ? word.replace(/,/g, '') : (stripArabicArticle(word) ?? word);
-    if (term.length < 2 && !/^\p{N}/u.test(term)) continue;
+    const numeric = startsWithDigit(word);
+    const term = numeric ? word.replace(/,/g, '') : (stripArabicArticle(word) ?? word);
+    if (term.length < 2 && !numeric) continue;
     out.push(term);
   }
   return out;
+}
+
+/** Same as /^\p{N}/u, with the common ASCII case answered without a regular expression (a hot path). */
+function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code >= 48 && code <= 57) return true;
+  return code > 127 && /^\p{N}/u.test(word);
 }
 
 // Capitalised in English but not names: they recur in every story and would tie unrelated events together.
