@@ -1,10 +1,9 @@
 import type { Config } from '../platform/config/config.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
-import { extractArticle } from '../pipeline/extract/extract-article.js';
 import { createFetching, type Fetching } from '../pipeline/fetch/create-fetching.js';
 import { createSourceReader } from '../pipeline/fetch/read-source.js';
-import { extractArticlePage, type ExtractionOutcome } from '../pipeline/ingest/extract-article-page.js';
+import type { ExtractionDependencies, ExtractionOutcome } from '../pipeline/ingest/extract-article-page.js';
 import { decidePages, fetchArticlePage, type PageOutcome } from '../pipeline/ingest/fetch-article-page.js';
 import { refreshSource, type RefreshOutcome } from '../pipeline/ingest/refresh-source.js';
 import { parseFeed } from '../pipeline/parse/parse-feed.js';
@@ -64,7 +63,7 @@ export function createIngestServices(deps: {
     logger,
   };
   const extractions = new ExtractionRepository(deps.store.db);
-  const extractionDependencies = { pages, articles, extractions, extract: extractArticle, clock, logger };
+  const extractionDependencies: Omit<ExtractionDependencies, 'extract'> = { pages, articles, extractions, clock, logger };
   return {
     fetching,
     pages,
@@ -72,6 +71,14 @@ export function createIngestServices(deps: {
     refreshSource: (sourceId) => refreshSource(sourceId, refreshDependencies),
     decidePages: () => decidePages(pageDependencies),
     fetchArticlePage: (articleId, options) => fetchArticlePage(articleId, pageDependencies, options),
-    extractArticlePage: (articleId) => extractArticlePage(articleId, extractionDependencies),
+    async extractArticlePage(articleId) {
+      // The extractor (linkedom, chrono-node, language detection) takes most of a second to
+      // load: it is loaded on first use, so a web process, which never extracts, starts fast.
+      const [{ extractArticlePage }, { extractArticle }] = await Promise.all([
+        import('../pipeline/ingest/extract-article-page.js'),
+        import('../pipeline/extract/extract-article.js'),
+      ]);
+      return extractArticlePage(articleId, { ...extractionDependencies, extract: extractArticle });
+    },
   };
 }

@@ -1,6 +1,5 @@
 import { fetchUrl } from '../../../pipeline/fetch/fetch-url.js';
-import { extractArticle } from '../../../pipeline/extract/extract-article.js';
-import type { ExtractedArticle } from '../../../pipeline/extract/types.js';
+import type { ExtractedArticle, ExtractInput } from '../../../pipeline/extract/types.js';
 import { NewsdeskError } from '../../../platform/errors.js';
 import type { CliContext } from '../context.js';
 import { manifestFile, readInputFile, runBatch } from '../io.js';
@@ -30,7 +29,7 @@ export const registerExtract: RegisterCommand = (program, context) => {
       if (flags.batch !== undefined) {
         await runBatch(flags.batch, context.output, async (row) => {
           const url = typeof row.url === 'string' && row.url !== '' ? row.url : undefined;
-          return { ...extractArticle({ html: await readInputFile(manifestFile(row)), url }) };
+          return { ...(await loadExtractor())({ html: await readInputFile(manifestFile(row)), url }) };
         });
         return;
       }
@@ -40,7 +39,7 @@ export const registerExtract: RegisterCommand = (program, context) => {
 };
 
 async function extractSource(source: string, pageUrl: string | undefined, context: CliContext): Promise<ExtractedArticle> {
-  if (!/^https?:\/\//i.test(source)) return extractArticle({ html: await readInputFile(source), url: pageUrl });
+  if (!/^https?:\/\//i.test(source)) return (await loadExtractor())({ html: await readInputFile(source), url: pageUrl });
   const config = context.config();
   const fetched = await fetchUrl(source, {
     userAgent: config.userAgent,
@@ -49,5 +48,10 @@ async function extractSource(source: string, pageUrl: string | undefined, contex
     allowPrivateNetworks: config.allowPrivateNetworks,
     accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5',
   });
-  return extractArticle({ html: fetched.body, url: pageUrl ?? fetched.finalUrl, contentType: fetched.contentType ?? undefined });
+  return (await loadExtractor())({ html: fetched.body, url: pageUrl ?? fetched.finalUrl, contentType: fetched.contentType ?? undefined });
+}
+
+/** Loaded when an extract command runs, so that every other command starts without its cost. */
+async function loadExtractor(): Promise<(input: ExtractInput) => ExtractedArticle> {
+  return (await import('../../../pipeline/extract/extract-article.js')).extractArticle;
 }
