@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { gunzipSync } from 'node:zlib';
+import { createFetching } from '../../pipeline/fetch/create-fetching.js';
+import type { Config } from '../../platform/config/config.js';
 import { NewsdeskError } from '../../platform/errors.js';
 
 /** Standard output as a dependency, so commands can be tested without a process. */
@@ -101,4 +103,53 @@ export function manifestFile(row: Record<string, unknown>): string {
     throw new NewsdeskError('INPUT_INVALID', 'The manifest line has no "file" string.');
   }
   return row.file;
+}
+
+/** A document named on the command line, read: its bytes, its address and its declared type. */
+export interface CommandInput {
+  body: Buffer;
+  url: string | undefined;
+  contentType: string | undefined;
+}
+
+/**
+ * Reads a FILE|URL argument: a local file (a `.gz` one decompressed), or an http(s) address
+ * fetched with the configured limits, politeness and private-network guard. `baseUrl`
+ * (`--url`) overrides the address used for relative links.
+ */
+export async function readFileOrUrl(source: string, config: Config, options: { baseUrl?: string | undefined; accept?: string }): Promise<CommandInput> {
+  if (!/^https?:\/\//i.test(source)) return { body: await readInputFile(source), url: options.baseUrl, contentType: undefined };
+  const fetched = await createFetching(config).fetch(source, options.accept ? { accept: options.accept } : {});
+  return { body: fetched.body, url: options.baseUrl ?? fetched.finalUrl, contentType: fetched.contentType ?? undefined };
+}
+
+/**
+ * The shape shared by `parse-feed` and `extract`: one FILE|URL printed as pretty JSON, or
+ * `--batch MANIFEST.jsonl` answered line by line — exactly one of the two.
+ */
+export async function runFileOrBatch(
+  source: string | undefined,
+  flags: { batch?: string | undefined; url?: string | undefined },
+  io: { output: Output; config(): Config },
+  command: {
+    what: string;
+    accept?: string;
+    handle(input: CommandInput): Promise<unknown>;
+    /** How one result appears on a batch line, beside its id. */
+    batchLine(result: unknown): Record<string, unknown>;
+  },
+): Promise<void> {
+  if (flags.batch !== undefined && source !== undefined) {
+    throw new NewsdeskError('USAGE', 'Give either a FILE|URL or --batch MANIFEST.jsonl, not both.');
+  }
+  if (flags.batch !== undefined) {
+    await runBatch(flags.batch, io.output, async (row) => {
+      const url = typeof row.url === 'string' && row.url !== '' ? row.url : undefined;
+      return command.batchLine(await command.handle({ body: await readInputFile(manifestFile(row)), url, contentType: undefined }));
+    });
+    return;
+  }
+  if (source === undefined) throw new NewsdeskError('USAGE', `Give ${command.what} FILE or URL, or --batch MANIFEST.jsonl.`);
+  const input = await readFileOrUrl(source, io.config(), { baseUrl: flags.url, ...(command.accept ? { accept: command.accept } : {}) });
+  io.output.line(JSON.stringify(await command.handle(input), null, 2));
 }

@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { loadFeedFixture } from '../../../../test/fixtures/feeds/load-fixture.js';
-import type { Config } from '../../../platform/config/config.js';
+import { loadConfig } from '../../../platform/config/config.js';
 import type { CliContext } from '../context.js';
 import { registerParseFeed } from './parse-feed.js';
 
@@ -19,13 +19,8 @@ async function run(args: string[]): Promise<string[]> {
       line: (text: string) => lines.push(text),
       json: (value: unknown) => lines.push(JSON.stringify(value)),
     },
-    config: () =>
-      ({
-        userAgent: 'Newsdesk test',
-        fetchTimeoutMs: 5000,
-        fetchMaxBytes: 1_000_000,
-        allowPrivateNetworks: true,
-      }) as Config,
+    // The real configuration with its defaults, as the command line would load it.
+    config: () => loadConfig({ NEWSDESK_ALLOW_PRIVATE_NETWORKS: 'true' }).config,
   } as unknown as CliContext;
   const program = new Command().exitOverride();
   registerParseFeed(program, context);
