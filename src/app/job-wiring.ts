@@ -38,8 +38,6 @@ export function wireJobs(deps: {
   const jobs = new JobRepository(deps.store.db, deps.store.capabilities);
   const queue = new JobQueue(jobs, clock);
 
-  const refresh = sourceRefreshJob({ refreshSource: ingest.refreshSource });
-  const refreshDue = refreshDueSourcesJob({ dueSourceIds: (now, limit) => deps.sources.due(now, limit), queue, refreshJob: refresh, now: () => clock.now() });
   const extract = pageExtractJob({ extractArticlePage: ingest.extractArticlePage });
   const fetchPage = pageFetchJob({
     fetchArticlePage: ingest.fetchArticlePage,
@@ -49,6 +47,15 @@ export function wireJobs(deps: {
   const assignStories = assignStoriesJob({ assignPending: (limit) => deps.storyAssigner.assignPending(limit) });
   // Finished jobs are kept a week for inspection, then removed so the table stays small.
   const prune = pruneFinishedJobs(jobs, clock, 7 * 24 * 60 * MINUTE);
+  const refresh = sourceRefreshJob({
+    refreshSource: ingest.refreshSource,
+    // One follow-up of each kind waits in the queue at a time, however many sources refresh meanwhile.
+    afterNewArticles: async () => {
+      await queue.enqueue(decide, {}, { uniqueKey: 'pages.decide:new-articles' });
+      await queue.enqueue(assignStories, {}, { uniqueKey: 'stories.assign:new-articles' });
+    },
+  });
+  const refreshDue = refreshDueSourcesJob({ dueSourceIds: (now, limit) => deps.sources.due(now, limit), queue, refreshJob: refresh, now: () => clock.now() });
 
   const catalogue = new JobCatalogue()
     .register(refresh)

@@ -77,6 +77,16 @@ describe.each(testDialects)('article pages on %s', (dialect) => {
     expect(hits).toBe(1);
   });
 
+  it('never fetches the pages of the bundled sample, a snapshot that sends no traffic to its publishers', async () => {
+    const sample = await new SourceRepository(t.store.db).add({ url: 'sample:guardian-us.rss', isSample: true }, clock.now());
+    const [id] = await articles.insertNew([
+      { sourceId: sample.id, itemKey: 's', url: `${base}/story`, title: 's', summary: 'A teaser.', content: null, author: null, publishedAt: clock.now(), firstSeenAt: clock.now(), lang: null },
+    ]);
+    expect(await decidePages(deps)).toEqual([]);
+    expect(await pages.get(id!)).toMatchObject({ status: 'skipped', reason: 'an article of the bundled sample' });
+    expect(hits).toBe(0);
+  });
+
   it('honours robots.txt, keeps only HTML, and records failures', async () => {
     const disallowed = await store('/private/story');
     const pdf = await store('/paper.pdf');

@@ -13,6 +13,8 @@ const refreshDuePayload = z.object({});
  */
 export function sourceRefreshJob(deps: {
   refreshSource(sourceId: number): Promise<RefreshOutcome>;
+  /** Queues what follows new articles (their pages, their stories) instead of waiting for the next period. */
+  afterNewArticles(): Promise<void>;
 }): JobDefinition<typeof sourceRefreshPayload> {
   return defineJob({
     kind: 'sources.refresh',
@@ -22,6 +24,7 @@ export function sourceRefreshJob(deps: {
       try {
         const outcome = await deps.refreshSource(sourceId);
         if (outcome.status === 'failed') return { skipped: `fetch failed (${outcome.code}); the source backs off` };
+        if (outcome.status === 'updated' && outcome.newArticleIds.length > 0) await deps.afterNewArticles();
       } catch (error) {
         if (error instanceof NewsdeskError && error.code === 'SOURCE_NOT_FOUND') {
           context.logger.info({ event: 'source_gone', source_id: sourceId });

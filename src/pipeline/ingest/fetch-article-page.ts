@@ -6,7 +6,7 @@ import { needsPage } from './needs-page.js';
 /** The parts page fetching needs, passed in by the composition root. */
 export interface PageDependencies {
   pages: {
-    candidates(firstSeenSince: number, limit: number): Promise<{ articleId: number; url: string | null; content: string | null; summary: string | null }[]>;
+    candidates(firstSeenSince: number, limit: number): Promise<{ articleId: number; fromSample: boolean; url: string | null; content: string | null; summary: string | null }[]>;
     decide(decisions: { articleId: number; url: string; status: 'pending' | 'skipped'; reason: string | null }[], now: number): Promise<void>;
     stalePending(decidedBefore: number, limit: number): Promise<number[]>;
     get(articleId: number): Promise<{ status: string; url: string } | null>;
@@ -38,7 +38,8 @@ export async function decidePages(deps: PageDependencies, limit = 500): Promise<
   const now = deps.clock.now();
   const candidates = await deps.pages.candidates(now - PAGE_CANDIDATE_WINDOW_MS, limit);
   const decisions = candidates.map((c) => {
-    const verdict = needsPage(c);
+    // The bundled sample is a snapshot shipped for a first look: it sends no traffic to its publishers.
+    const verdict = c.fromSample ? { fetch: false as const, reason: 'an article of the bundled sample' } : needsPage(c);
     return verdict.fetch
       ? { articleId: c.articleId, url: c.url!, status: 'pending' as const, reason: null }
       : { articleId: c.articleId, url: c.url ?? '', status: 'skipped' as const, reason: verdict.reason };

@@ -9,6 +9,8 @@ const gunzipAsync = promisify(gunzip);
 /** An article whose page has not been looked at yet. */
 export interface PageCandidate {
   articleId: number;
+  /** Articles of the bundled sample are a snapshot: their pages are never fetched. */
+  fromSample: boolean;
   url: string | null;
   content: string | null;
   summary: string | null;
@@ -36,13 +38,14 @@ export class PageRepository {
     const rows = await this.db
       .selectFrom('articles')
       .leftJoin('article_pages', 'article_pages.article_id', 'articles.id')
-      .select(['articles.id', 'articles.url', 'articles.content', 'articles.summary'])
+      .innerJoin('sources', 'sources.id', 'articles.source_id')
+      .select(['articles.id', 'articles.url', 'articles.content', 'articles.summary', 'sources.is_sample'])
       .where('article_pages.article_id', 'is', null)
       .where('articles.first_seen_at', '>=', firstSeenSince)
       .orderBy('articles.id')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ articleId: Number(r.id), url: r.url, content: r.content, summary: r.summary }));
+    return rows.map((r) => ({ articleId: Number(r.id), fromSample: r.is_sample === 1, url: r.url, content: r.content, summary: r.summary }));
   }
 
   /** Records the decision for each candidate; rows that already exist are left alone. */
