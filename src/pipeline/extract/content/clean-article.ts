@@ -30,8 +30,8 @@ function isAboutTheArticle(element: DomElement, m: ElementMeasure | undefined): 
   if (!m) return false;
   const tag = element.localName;
   if (tag === 'address' || tag === 'time') return m.text < 120;
-  // Captions and photo credits describe pictures the text does not show.
-  if (tag === 'figcaption') return true;
+  // Short captions and photo credits describe pictures the text does not show; long ones (150 letters and more) tell the story too.
+  if (tag === 'figcaption') return m.text < 150;
   if (m.text === 0) return false;
   const linkDensity = m.link / m.text;
   if (LIST_LIKE.has(tag) && linkDensity > 0.5 && m.prose < 200) return true;

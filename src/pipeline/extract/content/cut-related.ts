@@ -10,7 +10,10 @@ const ENDS_ARTICLE = new RegExp(
     [
       'related( articles| stories| posts| content| topics| news| links)?', 'read (more|also|next)', 'more (from|on|about|in|stories|news)\\b.*', 'you (may|might) also like.*',
       'recommended( for you| stories)?', 'most (read|popular|viewed|shared)', 'popular (posts|stories|articles)', 'trending( now)?', 'share( this( article| story| post)?| on| via)?',
-      'tags', 'topics', 'comments?', 'leave a (comment|reply)', 'about the author', 'see also', 'further reading', 'advertisement', 'sponsored( content)?',
+      'tags', 'topics', 'comments?', 'leave a (comment|reply)',
+      // Comment forms invite the reader to write. (Comment counts are left alone: share bars in article headers show them too.)
+      '(schreibe|hinterlasse|schreiben sie) einen kommentar', '(ihre|deine) meinung( ist gefragt)?',
+      'join the (discussion|conversation)', '(laisser|laissez|écrire) un commentaire', '(deja|escribe) (un|tu) comentario', 'post a comment', 'add a comment', 'about the author', 'see also', 'further reading', 'advertisement', 'sponsored( content)?',
       'mehr zu[mr]? (thema|diesem thema)\\b.*', 'mehr (aus|von|zu|zum)\\b.*', 'auch interessant', '(das|diese artikel) könnten? (sie|dich|euch) (auch|ebenfalls) interessieren',
       'lesen sie (auch|mehr|hier|weiter)\\b.*', 'weitere (artikel|themen|beiträge|informationen|nachrichten|meldungen|links|news|tipps|tourentipps)\\b.*',
       'weiterführende (informationen|links|inhalte)', '(ähnliche|verwandte|passende) (artikel|beiträge|themen|nachrichten)', 'schlagw(o|ö)rte?r?', 'stichw(o|ö)rte?r?', 'themen',
@@ -25,7 +28,7 @@ const ENDS_ARTICLE = new RegExp(
   'iu',
 );
 /** A one-line pointer to another article inside the text ("Lesen Sie auch: ..."). */
-const POINTER = /^(lesen sie (auch|mehr)|mehr zum thema|auch interessant|siehe auch|read (more|also)|see also|related|czytaj (też|także|więcej)|zobacz (też|także)|(à )?lire aussi|lee también|leggi anche|leia também|lue myös|اقرأ أيضا)\s*[:>»-]/iu;
+const POINTER = /^(lesen sie (auch|mehr)|mehr zum thema|auch interessant|siehe auch|(zum )?weiterlesen|mehr lesen|auch lesen|lies auch|read (more|also|next)|also read|lea (también|más)|see also|related|czytaj (też|także|więcej)|zobacz (też|także)|(à )?lire aussi|lee también|leggi anche|leia também|lue myös|اقرأ أيضا)\s*[:>»-]/iu;
 
 /** Picture captions and credits written as text ("Foto: dpa", "Abbildung 5: ...", "© Reuters"). */
 const CAPTION = /^(fotos?|photos?|bilder?|titelbild|abbildung|abb\.|image|illustration|grafik|credit|crédit|©|\(c\))\s*(\d+\s*)?[:©]|^©|(^|\s)(fotos?|photos?|bild|image|credit|crédit)\s*:\s*[^.!?]{1,60}$/iu;

@@ -45,7 +45,8 @@ function isFurniture(element: DomElement, shareOfProse: number): boolean {
   if (style && HIDDEN_STYLE.test(style)) return shareOfProse < 0.3;
   const role = element.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return shareOfProse < 0.3;
-  if ((tag === 'footer' || tag === 'aside') && shareOfProse < 0.3) return true;
+  // Comment and search forms; a form that wraps the whole page (ASP.NET) holds the prose and stays.
+  if ((tag === 'footer' || tag === 'aside' || tag === 'form') && shareOfProse < 0.3) return true;
   if (tag === 'header' && shareOfProse < 0.1) return true;
   // A BEM modifier ("section--ads", "teaser--related") describes a variant of a block, not its role.
   const cues = classAndId(element).replace(/--[\w-]+/g, '');

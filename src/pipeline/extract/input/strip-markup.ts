@@ -30,7 +30,7 @@ export function stripMarkup(text: string): StrippedHtml {
       position = end < 0 ? text.length : end + 3;
     } else {
       const tagEnd = text.indexOf('>', start);
-      const closeAt = tagEnd < 0 ? -1 : indexOfIgnoreCase(text, `</${kind}`, tagEnd);
+      const closeAt = tagEnd < 0 ? -1 : closingTagAt(text, kind, tagEnd);
       const closeEnd = closeAt < 0 ? -1 : text.indexOf('>', closeAt);
       if (kind === 'script' && tagEnd >= 0) {
         const tag = text.slice(start, tagEnd);
@@ -46,12 +46,17 @@ export function stripMarkup(text: string): StrippedHtml {
   return { html: parts.join(''), jsonLd };
 }
 
-function indexOfIgnoreCase(text: string, needle: string, from: number): number {
-  const lower = text.indexOf(needle, from);
-  const upper = text.indexOf(needle.toUpperCase(), from);
-  if (lower < 0) return upper;
-  if (upper < 0) return lower;
-  return Math.min(lower, upper);
+const CLOSERS: Record<string, RegExp> = { script: /<\/script/gi, style: /<\/style/gi };
+
+/**
+ * The next end tag of a script or style, in any letter case. One forward scan that stops at the
+ * first match: searching the lower- and upper-case spellings separately ran to the end of the
+ * page for every script when one spelling was absent.
+ */
+function closingTagAt(text: string, kind: string, from: number): number {
+  const closer = CLOSERS[kind]!;
+  closer.lastIndex = from;
+  return closer.exec(text)?.index ?? -1;
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);

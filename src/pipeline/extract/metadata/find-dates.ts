@@ -26,7 +26,7 @@ export function findDates(
   const structured = (value: string | null | undefined) => (value ? ok(parseStructuredDate(value)) : null);
   const modified = structured(jsonLd?.dateModified) ?? structured(firstMeta(meta, MODIFIED_META));
   const candidates = [jsonLd?.datePublished, ...PUBLISHED_META.map((name) => meta.get(name)?.[0])].map(structured).filter((d): d is PageDate => d !== null);
-  const stated = inLocalTime(candidates[0] ?? null, candidates) ?? fromMarkup(document, ok);
+  const stated = inLocalTime(candidates[0] ?? null, [...candidates, ...markupTimes(document)]) ?? fromMarkup(document, ok);
   // A full date in the address is the publisher's own day; stated times are often converted to UTC or re-stamped.
   const inUrl = ok(fromUrl(url));
   const published = (inUrl && stated?.day !== inUrl.day ? inUrl : stated) ?? fromVisibleText(document, ok) ?? firstDateInText(document, ok);
@@ -42,6 +42,16 @@ function inLocalTime(chosen: PageDate | null, candidates: PageDate[]): PageDate 
   const instant = Date.parse(chosen.iso);
   const local = candidates.find((c) => /[+-]\d{2}:\d{2}$/.test(c.iso) && !c.iso.endsWith('+00:00') && Math.abs(Date.parse(c.iso) - instant) < 60_000);
   return local ?? chosen;
+}
+
+/** Machine-readable times written in the page (`<time datetime>`, microdata), at most a few dozen. */
+function markupTimes(document: DomDocument): PageDate[] {
+  const found: PageDate[] = [];
+  for (const el of Array.from(document.querySelectorAll('time[datetime], [itemprop="datePublished"][content]')).slice(0, 40)) {
+    const parsed = parseStructuredDate(el.getAttribute('datetime') ?? el.getAttribute('content') ?? '');
+    if (parsed) found.push(parsed);
+  }
+  return found;
 }
 
 /** Microdata and `<time>`: `itemprop=datePublished` first, then a `<time>` marked as the publication time, then the first `<time>`. */

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../extract-article.js';
+
+const sentences = [
+  'The city council agreed the new budget on Tuesday evening after a debate that lasted more than four hours.',
+  'Most of the extra money goes to repairing roads and bridges that were damaged by the floods last winter.',
+  'The opposition said the plan leaves too little for schools and announced it would propose changes next month.',
+  'The mayor said the council had listened to residents and that work on the first bridges would start in spring.',
+];
+const article = (inner: string) =>
+  `<!doctype html><html lang="en"><head><title>Budget agreed</title></head><body><article><h1>Budget agreed</h1>${inner}</article></body></html>`;
+const paragraphs = (list: string[]) => list.map((s) => `<p>${s}</p>`).join('');
+const extract = (html: string) => extractArticle({ html, url: 'https://news.example/city/budget' }).text;
+
+describe('article edges', () => {
+  it('cuts the article where an invitation to comment begins', () => {
+    const text = extract(
+      article(paragraphs(sentences) + '<h3>Schreibe einen Kommentar</h3><p>Deine E-Mail-Adresse wird nicht veröffentlicht, bitte sei freundlich zu anderen.</p>'),
+    );
+    expect(text).toContain(sentences[3]);
+    expect(text).not.toContain('Schreibe einen Kommentar');
+    expect(text).not.toContain('wird nicht veröffentlicht');
+  });
+
+  it('leaves out a comment form inside the article', () => {
+    const text = extract(
+      article(
+        paragraphs(sentences) +
+          '<form><label>E-Mail (wird benötigt)</label><p>Mit dem Absenden stimmst du unseren Regeln für Kommentare auf dieser Seite zu.</p></form>',
+      ),
+    );
+    expect(text).toContain(sentences[3]);
+    expect(text).not.toContain('Mit dem Absenden');
+  });
+
+  it('keeps a page whose whole content sits inside one form', () => {
+    const html = `<!doctype html><html lang="en"><head><title>Budget agreed</title></head><body><form id="aspnetForm"><div>${paragraphs(sentences)}</div></form></body></html>`;
+    expect(extract(html)).toContain(sentences[2]);
+  });
+
+  it('drops one-line pointers to other articles written as "Weiterlesen:" or "Lea también:"', () => {
+    const text = extract(
+      article(
+        paragraphs(sentences.slice(0, 2)) +
+          '<p>Weiterlesen: Neue Brücke am Hafen eröffnet</p><p>Lea también: El alcalde presenta su plan</p>' +
+          paragraphs(sentences.slice(2)),
+      ),
+    );
+    expect(text).toContain(sentences[1]);
+    expect(text).toContain(sentences[2]);
+    expect(text).not.toContain('Neue Brücke am Hafen');
+    expect(text).not.toContain('El alcalde presenta');
+  });
+
+  it('keeps a caption written as a sentence of the story and drops a photo credit', () => {
+    const caption =
+      'Workers inspect the old harbour bridge on Monday morning, one of the twelve bridges that the council now plans to repair before the storms of the next winter arrive and close the road to the port again.';
+    const text = extract(
+      article(
+        paragraphs(sentences.slice(0, 2)) +
+          `<figure><img src="/bridge.jpg" alt=""><figcaption>${caption}</figcaption></figure>` +
+          '<figure><img src="/mayor.jpg" alt=""><figcaption>Photo: Jane Roe / Agency</figcaption></figure>' +
+          paragraphs(sentences.slice(2)),
+      ),
+    );
+    expect(text).toContain(caption);
+    expect(text).not.toContain('Jane Roe');
+  });
+});

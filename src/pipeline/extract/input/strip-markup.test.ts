@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { stripMarkup } from './strip-markup.js';
+
+describe('stripMarkup', () => {
+  it('drops scripts and styles whatever the letter case of their end tags', () => {
+    const { html } = stripMarkup('<p>one</p><SCRIPT>var a = "<p>x</p>";</SCRIPT><p>two</p><Style>p{}</sTyLe><p>three</p><script>b()</Script><p>four</p>');
+    expect(html).toBe('<p>one</p><p>two</p><p>three</p><p>four</p>');
+  });
+
+  it('keeps JSON-LD blocks and runs an unclosed script to the end of the page', () => {
+    const { html, jsonLd } = stripMarkup('<p>a</p><script type="application/ld+json">{"@type":"NewsArticle"}</script><p>b</p><script>never closed <p>c</p>');
+    expect(jsonLd).toEqual(['{"@type":"NewsArticle"}']);
+    expect(html).toBe('<p>a</p><p>b</p>');
+  });
+
+  it('stays linear on a page of many scripts', () => {
+    const page = '<p>text</p>'.repeat(2000) + '<script>x()</script><p>between</p>'.repeat(20_000);
+    const started = Date.now();
+    const { html } = stripMarkup(page);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(html.match(/between/g)).toHaveLength(20_000);
+  });
+});
