@@ -80,9 +80,9 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function load(url: string): Promise<{ p50: number; p99: number; rps: number }> {
+async function load(url: string): Promise<{ p50: number; p99: number; mean: number; rps: number }> {
   const result = await autocannon({ url, connections: 10, duration: 5, pipelining: 1 });
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
+  return { p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.mean, rps: result.requests.average };
 }
 
 const bareFastify = `
@@ -104,7 +104,9 @@ try {
   await load('http://127.0.0.1:18090/'); // warm-up
   const file = await load('http://127.0.0.1:18090/static/site.css');
   const home = await load('http://127.0.0.1:18090/');
-  report({ bench: 'server', name: 'home page p50 latency (1 core, keep-alive, 10 connections)', value: home.p50, unit: 'ms', peer: { name: 'static file, same server', value: file.p50 }, goal: '< 5 ms' });
+  // autocannon counts latency in whole milliseconds: the p50 carries the goal, the mean the ratio.
+  report({ bench: 'server', name: 'home page p50 latency (1 core, keep-alive, 10 connections)', value: home.p50, unit: 'ms', goal: '< 5 ms' });
+  report({ bench: 'server', name: 'home page mean latency', value: home.mean, unit: 'ms', peer: { name: 'static file, same server', value: file.mean } });
   report({ bench: 'server', name: 'home page requests/s (1 core)', value: home.rps, unit: 'req/s', peer: { name: 'static file, same server', value: file.rps }, goal: '>= 2000 req/s' });
   report({ bench: 'server', name: 'home page p99 latency', value: home.p99, unit: 'ms', peer: { name: 'static file, same server', value: file.p99 } });
   await stop(ours.child);
