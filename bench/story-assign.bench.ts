@@ -20,16 +20,8 @@ import { ArticleRepository } from '../src/store/repositories/articles.js';
 import { SourceRepository } from '../src/store/repositories/sources.js';
 import { StoryRepository } from '../src/store/repositories/stories.js';
 import { readCorpusGzip } from './stories/corpus.js';
+import type { SaudiArticle } from './stories/wire-copies.js';
 import { printTable, report } from './support/report.js';
-
-interface SaudiArticle {
-  source: string;
-  url: string;
-  date_extracted: string;
-  title: string;
-  content: string;
-  author: string;
-}
 
 const bench = 'story-assign';
 const logger = pino({ level: 'silent' });

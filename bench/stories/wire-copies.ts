@@ -1,7 +1,8 @@
 import { StoryClusterer } from '../../src/pipeline/stories/story-clusterer.js';
 import { readCorpusGzip } from './corpus.js';
 
-interface SaudiArticle {
+/** One article of the SaudiNewsNet sample, as its files hold it. */
+export interface SaudiArticle {
   source: string;
   url: string;
   date_extracted: string;
