@@ -1,5 +1,6 @@
 import type { NewArticle } from '../../domain/article.js';
 import type { ParsedFeed, ParsedItem } from '../../domain/feed.js';
+import { plainText } from '../parse/plain-text.js';
 import { itemIdentity } from './url-identity.js';
 
 /**
@@ -45,7 +46,7 @@ function publicationTime(item: ParsedItem, now: number): number {
 
 function fallbackTitle(text: string | null): string | null {
   if (!text) return null;
-  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = plainText(text);
   if (!plain) return null;
   return plain.length > 100 ? `${plain.slice(0, 97)}…` : plain;
 }

@@ -1,3 +1,5 @@
+import { articlePlainText } from './story-input.js';
+
 /**
  * Whether an article's web page should be fetched: it has an http(s) link and its feed
  * gave only a summary. Feeds that carry the whole article (usually well over a thousand
@@ -7,16 +9,7 @@ export const FULL_TEXT_MIN_CHARS = 1200;
 
 export function needsPage(article: { url: string | null; content: string | null; summary: string | null }): { fetch: true } | { fetch: false; reason: string } {
   if (!article.url || !/^https?:\/\//i.test(article.url)) return { fetch: false, reason: 'no web link' };
-  const text = plainText(article.content ?? article.summary ?? '');
+  const text = articlePlainText(article);
   if (text.length >= FULL_TEXT_MIN_CHARS) return { fetch: false, reason: 'the feed carries the full text' };
   return { fetch: true };
-}
-
-function plainText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&[#a-z0-9]+;/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
