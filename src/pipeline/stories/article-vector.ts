@@ -1,3 +1,4 @@
+import { isStopWord } from '../text/stop-words.js';
 import { contentTerms, contentTermsOf, properNames, words } from '../text/tokens.js';
 import type { TermStatistics } from './term-statistics.js';
 
@@ -38,9 +39,32 @@ export interface SparseVector {
   weights: Float32Array;
   /** The term behind each id, for showing evidence. */
   terms: string[];
+  /**
+   * Ids of the surnames of the full names (two or three words) in the lead: who the article is
+   * about. Two articles of one kind of event about different people differ here first.
+   */
+  leadNames: Uint32Array;
 }
 
 const NAME_PREFIX = '\u0001';
+// Words that make a capitalised name a place, an institution, an event or a title rather than
+// a person: "Betty Ford Center", "Orange County", "Academy Awards", "Associated Press".
+const NOT_PERSON_WORDS = new Set(
+  `center centre clinic hospital university college school academy institute court county city town village state
+  states beach springs island islands river lake mountain mount park street st road avenue square house hall palace
+  church cathedral mosque temple press news times post herald tribune journal gazette daily radio tv television
+  network channel company corp corporation inc ltd group bank fund agency association council committee commission
+  ministry department office party army navy air force forces police guard club team league union federation museum
+  theatre theater festival awards award prize cup championship series games olympics airport station port bay gulf
+  sea ocean valley hills heights district province region republic kingdom united national international global world
+  north south east west northern southern eastern western central new los san santa las el al saint saints fort
+  president minister secretary senator governor mayor general chief director judge king queen prince princess
+  pope sheriff officer dr mr mrs ms sir lord lady coach captain reserve act bill law report system service services
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december`.split(
+    /\s+/,
+  ),
+);
 const NUMBER = /^\p{N}/u;
 
 /**
@@ -94,13 +118,40 @@ export function articleVector(
     ids: new Uint32Array(order.length),
     weights: new Float32Array(order.length),
     terms: new Array<string>(order.length),
+    leadNames: new Uint32Array(0),
   };
   for (let i = 0; i < order.length; i++) {
     vector.ids[i] = ids[order[i]!]!;
     vector.weights[i] = raw[order[i]!]!;
     vector.terms[i] = terms[order[i]!]!;
   }
+  const surnames = new Set<number>();
+  for (const surname of leadSurnames(article.text.slice(0, weights.leadNameChars)))
+    if (counts.has(NAME_PREFIX + surname)) surnames.add(statistics.idOf(NAME_PREFIX + surname, true));
+  vector.leadNames = Uint32Array.from(surnames);
   return vector;
+}
+
+const FULL_NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,2}(?![\p{L}\p{N}])/gu;
+
+/**
+ * Last words of the two- or three-word names in a lead ("Ellen DeGeneres", also when it opens
+ * a sentence), skipping headline lines (where most words are capitalised, so capitals say
+ * nothing about names) and names of places, institutions and titles.
+ */
+function leadSurnames(lead: string): string[] {
+  const out: string[] = [];
+  for (const line of lead.split('\n')) {
+    const tokens = line.split(/\s+/).filter((t) => /\p{L}/u.test(t));
+    const capitalised = tokens.filter((t) => /^\p{Lu}/u.test(t)).length;
+    if (tokens.length === 0 || capitalised > tokens.length * 0.5) continue;
+    for (const [name] of line.matchAll(FULL_NAME)) {
+      const parts = name.toLowerCase().split(/\s+/).map((part) => part.replace(/['’]s$/, ''));
+      if (parts.some((part) => NOT_PERSON_WORDS.has(part) || isStopWord(part))) continue;
+      out.push(parts[parts.length - 1]!);
+    }
+  }
+  return out;
 }
 
 /** Title and text as one text; without a title the text's first word still opens a sentence. */

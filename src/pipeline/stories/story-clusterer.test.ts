@@ -40,6 +40,36 @@ describe('StoryClusterer', () => {
     }
   });
 
+  it('keeps apart two stories of one kind whose leads name different people', () => {
+    const clusterer = new StoryClusterer();
+    const place = (id: string, text: string) => clusterer.add({ id, text }).story;
+    const jackman = place(
+      'a',
+      'The organisers of the Academy Awards said on Friday that Hugh Jackman will host the ceremony in Los Angeles. ' +
+        'Producers of the Oscars telecast praised the actor as a host who can carry the show with song and dance.',
+    );
+    expect(
+      place(
+        'b',
+        'Hugh Jackman is to host the Oscars, the academy announced, betting that the song-and-dance actor can lift ' +
+          'the ratings of the Academy Awards ceremony in Los Angeles. The producers called the host a natural.',
+      ),
+    ).toBe(jackman);
+    const degeneres = place(
+      'c',
+      'Ellen DeGeneres will host the Academy Awards ceremony in Los Angeles, the organisers said, and the producers ' +
+        'of the Oscars telecast praised the comedian as a host who can carry the show.',
+    );
+    expect(degeneres).not.toBe(jackman);
+    expect(
+      place(
+        'd',
+        'The academy picked Ellen DeGeneres to host the Oscars again: the producers say the talk show host can ' +
+          'carry the Academy Awards ceremony in Los Angeles.',
+      ),
+    ).toBe(degeneres);
+  });
+
   it('gives the same answers when the same articles are fed again', () => {
     const first = storiesOf(docs);
     expect(storiesOf(docs)).toEqual(first);

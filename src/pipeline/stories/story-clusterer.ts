@@ -11,6 +11,7 @@ import { findBylineCredits, findCredits } from './credits.js';
 import { defaultDuplicateOptions, DuplicateIndex, type DuplicateOptions } from './near-duplicates.js';
 import type { CopyCandidate } from './provenance.js';
 import { defaultStoryIndexLimits, StoryIndex, type StoryIndexLimits } from './story-index.js';
+import { StorySubjects } from './story-subjects.js';
 import { TermStatistics } from './term-statistics.js';
 import { words } from '../text/tokens.js';
 import type { StoryArticle, StoryAssignment } from './types.js';
@@ -86,6 +87,7 @@ export class StoryClusterer {
   readonly options: StoryClustererOptions;
   private readonly statistics: TermStatistics;
   private readonly index: StoryIndex;
+  private readonly subjects = new StorySubjects();
   private readonly stories = new Map<number, ActiveStory>();
   private readonly slotOfStory = new Map<string, number>();
   private readonly storyOfArticle = new Map<string, string>();
@@ -131,6 +133,7 @@ export class StoryClusterer {
         ),
       ].slice(0, 8);
       this.index.absorb(best.slot, vector);
+      this.subjects.record(best.slot, vector);
       story.size++;
       story.lastTime = Math.max(story.lastTime, time);
       if (!Number.isNaN(eventTime)) {
@@ -149,6 +152,7 @@ export class StoryClusterer {
       const story = copiedStory ?? article.id;
       if (copiedStory === undefined && vector.ids.length >= this.options.minTerms) {
         const slot = this.index.open(vector);
+        this.subjects.record(slot, vector);
         this.stories.set(slot, {
           id: story,
           lastTime: time,
@@ -199,6 +203,7 @@ export class StoryClusterer {
       const story = this.stories.get(match.slot)!;
       if (match.words < this.options.minWordSimilarity || match.keys < this.options.minKeySimilarity)
         continue;
+      if (this.subjects.conflicts(match.slot, vector, (id) => this.index.hasTerm(match.slot, id))) continue;
       const gap = Math.max(0, story.firstEvent - eventTime, eventTime - story.lastEvent);
       const days = Number.isNaN(gap) ? 0 : Math.max(0, gap / 86_400_000 - this.options.graceDays);
       const blend = this.options.wordShare * match.words + (1 - this.options.wordShare) * match.keys;
@@ -248,6 +253,7 @@ export class StoryClusterer {
   indexMemoryBytes(): number {
     return (
       this.index.memoryBytes() +
+      this.subjects.memoryBytes() +
       this.stories.size * 64 +
       this.duplicates.memoryBytes() +
       this.statistics.memoryBytes()
@@ -274,6 +280,7 @@ export class StoryClusterer {
     if (story) this.slotOfStory.delete(story.id);
     this.stories.delete(slot);
     this.index.close(slot);
+    this.subjects.forget(slot);
   }
 }
 
