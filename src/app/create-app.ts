@@ -112,7 +112,12 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
       })
     : null;
   const stories = new StoryRepository(store.db);
-  const storyAssigner = new StoryAssigner({ store: stories, logger, now: () => clock.now() });
+  const storyAssigner = new StoryAssigner({
+    store: stories,
+    logger,
+    now: () => clock.now(),
+    pageWaitMs: config.storyPageWaitMinutes * 60_000,
+  });
   const { jobs, queue, catalogue, recurringJobs } = wireJobs({ store, clock, logger, sources, ingest, storyAssigner, webSub });
 
   return {

@@ -38,22 +38,22 @@ export function wireJobs(deps: {
   const jobs = new JobRepository(deps.store.db, deps.store.capabilities);
   const queue = new JobQueue(jobs, clock);
 
-  const extract = pageExtractJob({ extractArticlePage: ingest.extractArticlePage });
+  const assignStories = assignStoriesJob({ assignPending: (limit) => deps.storyAssigner.assignPending(limit) });
+  // One follow-up waits in the queue at a time, however many pages are decided or extracted meanwhile.
+  const queueAssignment = () => queue.enqueue(assignStories, {}, { uniqueKey: 'stories.assign:new-articles' });
+  const extract = pageExtractJob({ extractArticlePage: ingest.extractArticlePage, afterExtraction: queueAssignment });
   const fetchPage = pageFetchJob({
     fetchArticlePage: ingest.fetchArticlePage,
     queueExtraction: (articleId) => queue.enqueue(extract, { articleId }, { uniqueKey: `pages.extract:${articleId}` }),
   });
-  const decide = decidePagesJob({ decidePages: ingest.decidePages, queue, fetchJob: fetchPage });
-  const assignStories = assignStoriesJob({ assignPending: (limit) => deps.storyAssigner.assignPending(limit) });
+  const decide = decidePagesJob({ decidePages: ingest.decidePages, queue, fetchJob: fetchPage, afterDecided: queueAssignment });
   // Finished jobs are kept a week for inspection, then removed so the table stays small.
   const prune = pruneFinishedJobs(jobs, clock, 7 * 24 * 60 * MINUTE);
   const refresh = sourceRefreshJob({
     refreshSource: ingest.refreshSource,
-    // One follow-up of each kind waits in the queue at a time, however many sources refresh meanwhile.
-    afterNewArticles: async () => {
-      await queue.enqueue(decide, {}, { uniqueKey: 'pages.decide:new-articles' });
-      await queue.enqueue(assignStories, {}, { uniqueKey: 'stories.assign:new-articles' });
-    },
+    // One follow-up waits in the queue at a time, however many sources refresh meanwhile. Story
+    // assignment follows the page decision, so that articles whose page is fetched wait for its text.
+    afterNewArticles: () => queue.enqueue(decide, {}, { uniqueKey: 'pages.decide:new-articles' }),
   });
   const refreshDue = refreshDueSourcesJob({ dueSourceIds: (now, limit) => deps.sources.due(now, limit), queue, refreshJob: refresh, now: () => clock.now() });
 

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoryAssigner } from '../../src/pipeline/ingest/assign-stories.js';
+import { PageRepository } from '../../src/store/repositories/pages.js';
 import { createTestApp } from '../support/app.js';
 import { testDialects } from '../support/databases.js';
 import { seedStories } from './seed.js';
@@ -75,6 +76,103 @@ describe.each(testDialects)('story assignment on %s', (dialect) => {
     expect(await assigner(4).assignPending()).toEqual({ assigned: 0, conflict: false });
     const story = await t.app.stories.story(ids.wire);
     expect(story?.articleCount).toBe(2);
+  });
+
+  it('lets an article whose page is being fetched wait for its extracted text, and later ones with it', async () => {
+    const now = t.clock.now();
+    const source = await t.app.sources.add({ url: 'https://pages.example/feed', title: 'Pages' }, now);
+    const item = (key: string, summary: string) => ({
+      sourceId: source.id,
+      itemKey: key,
+      url: `https://pages.example/${key}`,
+      title: `Report ${key}`,
+      summary,
+      content: null,
+      author: null,
+      lang: 'en',
+      publishedAt: now,
+      firstSeenAt: now,
+    });
+    const [waiting, later] = await t.app.articles.insertNew([
+      item('dam', 'A dam burst upstream of the town.'),
+      item('bridge', 'A bridge closed for repairs.'),
+    ]);
+    await new PageRepository(t.database.store.db).decide(
+      [{ articleId: waiting!, url: 'https://pages.example/dam', status: 'pending', reason: null }],
+      now,
+    );
+    const waits = new StoryAssigner({
+      store: t.app.stories,
+      logger: pino({ level: 'silent' }),
+      now: () => t.clock.now(),
+      pageWaitMs: 600_000,
+    });
+    expect(await waits.assignPending()).toEqual({ assigned: 0, conflict: false });
+
+    const text =
+      'The dam above Maricka burst on Tuesday night.\n\nMore than 240 people were moved to the sports hall.';
+    await t.app.extractions.save(
+      {
+        articleId: waiting!,
+        status: 'extracted',
+        chosen: 'page',
+        title: null,
+        byline: 'Ana Petrova',
+        published: null,
+        modified: null,
+        lang: 'en',
+        dir: 'ltr',
+        siteName: null,
+        canonicalUrl: null,
+        image: null,
+        description: null,
+        text,
+        html: '',
+        credits: [],
+        extractedAt: now,
+      },
+      source.id,
+      [],
+    );
+    expect(await waits.assignPending()).toEqual({ assigned: 2, conflict: false });
+    const rows = await snapshot(t);
+    expect(rows.map((r) => r.article_id)).toEqual([waiting, later]);
+    // The facts come from the page's text, which the feed's one-line summary did not have.
+    expect(JSON.parse(rows[0]!.quantities)).toContainEqual(
+      expect.objectContaining({ value: 240, qualifier: 'more than' }),
+    );
+  });
+
+  it('stops waiting for a page after the wait and places the article on its feed text', async () => {
+    const now = t.clock.now();
+    const source = await t.app.sources.add({ url: 'https://slow.example/feed', title: 'Slow' }, now);
+    const [id] = await t.app.articles.insertNew([
+      {
+        sourceId: source.id,
+        itemKey: 'a',
+        url: 'https://slow.example/a',
+        title: 'Slow page',
+        summary: 'A one-line summary.',
+        content: null,
+        author: null,
+        lang: 'en',
+        publishedAt: now,
+        firstSeenAt: now,
+      },
+    ]);
+    await new PageRepository(t.database.store.db).decide(
+      [{ articleId: id!, url: 'https://slow.example/a', status: 'pending', reason: null }],
+      now,
+    );
+    const waits = new StoryAssigner({
+      store: t.app.stories,
+      logger: pino({ level: 'silent' }),
+      now: () => t.clock.now(),
+      pageWaitMs: 600_000,
+    });
+    expect((await waits.assignPending()).assigned).toBe(0);
+    t.clock.advance(600_001);
+    expect((await waits.assignPending()).assigned).toBe(1);
   });
 
   it('keeps the stream whole when another process writes meanwhile: the stale writer stores nothing', async () => {

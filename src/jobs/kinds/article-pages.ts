@@ -26,9 +26,13 @@ export function pageFetchJob(deps: {
   });
 }
 
-/** `pages.extract`: extracts the article from its fetched page (safe to run again: it replaces the result). */
+/**
+ * `pages.extract`: extracts the article from its fetched page (safe to run again: it replaces
+ * the result), then lets story assignment go on: the article was waiting for this text.
+ */
 export function pageExtractJob(deps: {
   extractArticlePage(articleId: number): Promise<ExtractionOutcome>;
+  afterExtraction(): Promise<unknown>;
 }): JobDefinition<typeof pageFetchPayload> {
   return defineJob({
     kind: 'pages.extract',
@@ -36,17 +40,22 @@ export function pageExtractJob(deps: {
     maxAttempts: 2,
     async handle({ articleId }) {
       const outcome = await deps.extractArticlePage(articleId);
+      await deps.afterExtraction();
       if (outcome.status === 'skipped') return { skipped: outcome.reason };
       if (outcome.status === 'failed') return { skipped: `extraction failed (${outcome.code}); the feed's text is kept` };
     },
   });
 }
 
-/** `pages.decide`: marks which new articles need their page and queues a fetch for each. */
+/**
+ * `pages.decide`: marks which new articles need their page and queues a fetch for each; then
+ * story assignment may go on, since it now knows which articles wait for their page's text.
+ */
 export function decidePagesJob(deps: {
   decidePages(): Promise<number[]>;
   queue: JobQueue;
   fetchJob: JobDefinition<typeof pageFetchPayload>;
+  afterDecided(): Promise<unknown>;
 }): JobDefinition<z.ZodObject<Record<string, never>>> {
   return defineJob({
     kind: 'pages.decide',
@@ -54,11 +63,14 @@ export function decidePagesJob(deps: {
     maxAttempts: 1,
     async handle(_payload, context) {
       const pending = await deps.decidePages();
+      const queued = pending.length
+        ? await deps.queue.enqueueMany(
+            deps.fetchJob,
+            pending.map((articleId) => ({ payload: { articleId }, uniqueKey: `pages.fetch:${articleId}` })),
+          )
+        : 0;
+      await deps.afterDecided();
       if (pending.length === 0) return { skipped: 'no new article needs its page' };
-      const queued = await deps.queue.enqueueMany(
-        deps.fetchJob,
-        pending.map((articleId) => ({ payload: { articleId }, uniqueKey: `pages.fetch:${articleId}` })),
-      );
       context.logger.info({ event: 'page_fetches_queued', pending: pending.length, queued });
     },
   });

@@ -14,7 +14,7 @@ const refreshDuePayload = z.object({});
 export function sourceRefreshJob(deps: {
   refreshSource(sourceId: number): Promise<RefreshOutcome>;
   /** Queues what follows new articles (their pages, their stories) instead of waiting for the next period. */
-  afterNewArticles(): Promise<void>;
+  afterNewArticles(): Promise<unknown>;
 }): JobDefinition<typeof sourceRefreshPayload> {
   return defineJob({
     kind: 'sources.refresh',

@@ -5,7 +5,7 @@ import { diffSummary, type DiffSummary } from '../stories/diff-summary.js';
 import { findQuantities, type Quantity } from '../stories/quantities.js';
 import { StoryClusterer, type StoryClustererOptions } from '../stories/story-clusterer.js';
 import type { StoryEvidence } from '../stories/types.js';
-import { articlePlainText, toStoryArticle, type StoredStoryArticle } from './story-input.js';
+import { toStoryArticle, type StoredStoryArticle } from './story-input.js';
 
 /** Where the stream stands: the last sequence stored, and a version every write changes. */
 export interface StreamPosition {
@@ -35,8 +35,12 @@ export interface OriginalUpdate {
 /** What assignment needs from the store, passed in by the composition root. */
 export interface StoryStreamStore {
   position(): Promise<StreamPosition>;
-  /** Articles without an assignment, by id. */
-  unassigned(limit: number): Promise<StoredStoryArticle[]>;
+  /**
+   * Articles without an assignment, by id, up to the first whose page was fetched or is being
+   * fetched since `waitForPagesSince` but not yet extracted: later ids wait with it, so the
+   * stream keeps id order and a recluster gives the same answers.
+   */
+  unassigned(limit: number, waitForPagesSince?: number): Promise<StoredStoryArticle[]>;
   countUnassigned(): Promise<number>;
   /** Assigned articles with `fromSequence <= sequence <= toSequence`, in sequence order. */
   assigned(
@@ -46,7 +50,8 @@ export interface StoryStreamStore {
   ): Promise<(StoredStoryArticle & { sequence: number })[]>;
   /** The first sequence to replay so that every story active in the last `windowMs` is rebuilt whole. */
   replayStart(windowMs: number): Promise<number>;
-  texts(articleIds: number[]): Promise<Map<number, Pick<StoredStoryArticle, 'content' | 'summary'>>>;
+  /** The text each article is clustered on (see `storyText`). */
+  texts(articleIds: number[]): Promise<Map<number, string>>;
   /** Stores a batch if the stream is still at `expected`; false when another writer moved it. */
   record(
     expected: StreamPosition,
@@ -66,6 +71,8 @@ export interface StoryAssignerDependencies {
   now(): number;
   options?: Partial<StoryClustererOptions>;
   batchSize?: number;
+  /** How long an article whose page is being fetched waits for its extracted text (0: not at all). */
+  pageWaitMs?: number;
 }
 
 export type Progress = (done: number, total: number, phase: 'replay' | 'assign') => void;
@@ -128,7 +135,8 @@ export class StoryAssigner {
         const position = await this.deps.store.position();
         if (!this.clusterer || !this.fed || this.fed.version !== position.version)
           await this.rebuild(position);
-        const batch = await this.deps.store.unassigned(Math.min(this.batchSize, limit - assigned));
+        const waitSince = this.deps.pageWaitMs ? this.deps.now() - this.deps.pageWaitMs : undefined;
+        const batch = await this.deps.store.unassigned(Math.min(this.batchSize, limit - assigned), waitSince);
         if (batch.length === 0) break;
         const stored = await this.feed(this.clusterer!, position, batch);
         if (!stored) {
@@ -261,8 +269,7 @@ export class StoryAssigner {
     for (const [member, group] of groups)
       for (const id of [member, group.original]) if (!texts.has(id)) missing.add(id);
     if (missing.size)
-      for (const [id, stored] of await this.deps.store.texts([...missing]))
-        texts.set(id, articlePlainText(stored));
+      for (const [id, text] of await this.deps.store.texts([...missing])) texts.set(id, text);
     const updates: OriginalUpdate[] = [];
     for (const [articleId, group] of groups) {
       const diff =

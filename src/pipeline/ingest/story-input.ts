@@ -13,6 +13,21 @@ export interface StoredStoryArticle {
   firstSeenAt: number;
   /** The source's name (its title, else its host): wire agencies are credited by name. */
   sourceName: string;
+  /** What extraction made of the article's page, when it was fetched and extracted. */
+  extracted?: {
+    /** The better of the page's text and the feed's own (extraction chose). */
+    text: string;
+    byline?: string | null;
+    published?: string | null;
+    canonicalUrl?: string | null;
+    lang?: string | null;
+  };
+}
+
+/** The text an article is clustered on: the extracted text when there is one, else the feed's. */
+export function storyText(article: Pick<StoredStoryArticle, 'content' | 'summary' | 'extracted'>): string {
+  // A feed's summary is a sentence or two; the page holds the article.
+  return article.extracted?.text || articlePlainText(article);
 }
 
 const BLOCK_TAG = /<\/?(?:p|div|br|li|h[1-6]|blockquote|tr|section|article|figure|figcaption)\b[^>]*>/gi;
@@ -46,17 +61,22 @@ export function articleLinks(article: Pick<StoredStoryArticle, 'content' | 'summ
  * first-seen time; when both are equal the source gave no date, so none is claimed.
  */
 export function toStoryArticle(article: StoredStoryArticle): StoryArticle {
+  const extracted = article.extracted;
   const out: StoryArticle = {
     id: String(article.id),
-    text: articlePlainText(article),
+    text: storyText(article),
     title: article.title,
     firstSeen: new Date(article.firstSeenAt).toISOString(),
     source: article.sourceName,
   };
   if (article.publishedAt !== article.firstSeenAt)
     out.published = new Date(article.publishedAt).toISOString();
+  else if (extracted?.published) out.published = extracted.published;
   if (article.url) out.url = article.url;
-  if (article.author) out.byline = article.author;
+  if (extracted?.canonicalUrl) out.canonicalUrl = extracted.canonicalUrl;
+  if (extracted?.lang) out.lang = extracted.lang;
+  const byline = article.author ?? extracted?.byline;
+  if (byline) out.byline = byline;
   const links = articleLinks(article);
   if (links.length) out.links = links;
   return out;

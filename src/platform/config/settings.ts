@@ -96,6 +96,12 @@ export const settings = {
     allowed: 'minutes, 1 to 10080',
     description: 'Longest interval between two checks of a source, however rarely it publishes.',
   },
+  storyPageWaitMinutes: {
+    env: 'NEWSDESK_STORY_PAGE_WAIT_MINUTES',
+    schema: int(0, 1440).default(10),
+    allowed: 'minutes, 0 to 1440',
+    description: "How long a new article whose page is being fetched waits for its extracted text before it is placed in a story on its feed's text.",
+  },
   pauseAfterFailures: {
     env: 'NEWSDESK_PAUSE_AFTER_FAILURES',
     schema: int(1, 1000).default(10),

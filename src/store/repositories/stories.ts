@@ -5,7 +5,7 @@ import type {
   StoryStreamStore,
   StreamPosition,
 } from '../../pipeline/ingest/assign-stories.js';
-import type { StoredStoryArticle } from '../../pipeline/ingest/story-input.js';
+import { storyText, type StoredStoryArticle } from '../../pipeline/ingest/story-input.js';
 import type { StoredStory } from '../../pipeline/ingest/story-view.js';
 import type { AttributedClaim } from '../../pipeline/stories/claims.js';
 import type { DiffSummary } from '../../pipeline/stories/diff-summary.js';
@@ -29,14 +29,26 @@ export class StoryRepository implements StoryStreamStore {
     return { sequence: Number(row?.sequence ?? 0), version: Number(row?.version ?? 0) };
   }
 
-  async unassigned(limit: number): Promise<StoredStoryArticle[]> {
+  async unassigned(limit: number, waitForPagesSince?: number): Promise<StoredStoryArticle[]> {
     const rows = await this.articles(this.db)
       .leftJoin('story_assignments as sa', 'sa.article_id', 'articles.id')
+      .leftJoin('article_pages as page', 'page.article_id', 'articles.id')
+      .select('page.status as page_status')
       .where('sa.article_id', 'is', null)
       .orderBy('articles.id')
       .limit(limit)
       .execute();
-    return rows.map(toStoredArticle);
+    const ready: StoredStoryArticle[] = [];
+    for (const row of rows) {
+      const awaitingText =
+        (row.page_status === 'pending' || row.page_status === 'fetched') &&
+        row.extraction_status === null &&
+        waitForPagesSince !== undefined &&
+        Number(row.first_seen_at) >= waitForPagesSince;
+      if (awaitingText) break;
+      ready.push(toStoredArticle(row));
+    }
+    return ready;
   }
 
   async countUnassigned(): Promise<number> {
@@ -86,17 +98,20 @@ export class StoryRepository implements StoryStreamStore {
     return row?.s === null || row?.s === undefined ? position.sequence + 1 : Number(row.s);
   }
 
-  async texts(
-    articleIds: number[],
-  ): Promise<Map<number, { content: string | null; summary: string | null }>> {
-    const out = new Map<number, { content: string | null; summary: string | null }>();
+  /** The text each article was clustered on: its extracted text, else its feed's content or summary. */
+  async texts(articleIds: number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
     for (let i = 0; i < articleIds.length; i += CHUNK) {
       const rows = await this.db
         .selectFrom('articles')
-        .select(['id', 'content', 'summary'])
-        .where('id', 'in', articleIds.slice(i, i + CHUNK))
+        .leftJoin('article_extractions as extraction', 'extraction.article_id', 'articles.id')
+        .select(['articles.id', 'articles.content', 'articles.summary', 'extraction.status', 'extraction.text'])
+        .where('articles.id', 'in', articleIds.slice(i, i + CHUNK))
         .execute();
-      for (const r of rows) out.set(Number(r.id), { content: r.content, summary: r.summary });
+      for (const r of rows) {
+        const extracted = r.status === 'extracted' && r.text ? { extracted: { text: r.text } } : {};
+        out.set(Number(r.id), storyText({ content: r.content, summary: r.summary, ...extracted }));
+      }
     }
     return out;
   }
@@ -235,6 +250,7 @@ export class StoryRepository implements StoryStreamStore {
     return db
       .selectFrom('articles')
       .innerJoin('sources', 'sources.id', 'articles.source_id')
+      .leftJoin('article_extractions as extraction', 'extraction.article_id', 'articles.id')
       .select([
         'articles.id',
         'articles.title',
@@ -247,6 +263,12 @@ export class StoryRepository implements StoryStreamStore {
         'sources.title as source_title',
         'sources.site_url as source_site_url',
         'sources.url as source_url',
+        'extraction.status as extraction_status',
+        'extraction.text as extracted_text',
+        'extraction.byline as extracted_byline',
+        'extraction.published as extracted_published',
+        'extraction.canonical_url as extracted_canonical_url',
+        'extraction.lang as extracted_lang',
       ]);
   }
 }
@@ -263,6 +285,12 @@ interface ArticleRow {
   source_title: string | null;
   source_site_url: string | null;
   source_url: string;
+  extraction_status: string | null;
+  extracted_text: string | null;
+  extracted_byline: string | null;
+  extracted_published: string | null;
+  extracted_canonical_url: string | null;
+  extracted_lang: string | null;
 }
 
 function toStoredArticle(r: ArticleRow): StoredStoryArticle {
@@ -276,6 +304,17 @@ function toStoredArticle(r: ArticleRow): StoredStoryArticle {
     publishedAt: Number(r.published_at),
     firstSeenAt: Number(r.first_seen_at),
     sourceName: r.source_title ?? hostOf(r.source_site_url ?? r.source_url),
+    ...(r.extraction_status === 'extracted'
+      ? {
+          extracted: {
+            text: r.extracted_text ?? '',
+            byline: r.extracted_byline,
+            published: r.extracted_published,
+            canonicalUrl: r.extracted_canonical_url,
+            lang: r.extracted_lang,
+          },
+        }
+      : {}),
   };
 }
 
