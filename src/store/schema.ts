@@ -152,6 +152,8 @@ export interface StoryAssignmentsTable {
   /** JSON: quantities and attributed claims found in the text. */
   quantities: string;
   claims: string;
+  /** JSON: the people, organisations, places and dates the article names (null when assigned before they were found). */
+  entities: string | null;
   assigned_at: number;
 }
 

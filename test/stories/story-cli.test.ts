@@ -51,10 +51,13 @@ describe('newsdesk story show and recluster', () => {
     );
     expect(text.stdout).toContain('original because: credited by Daily Courier');
     expect(text.stdout).toContain('more than 3,200 residents (2 articles)');
+    expect(text.stdout).toContain('people: Elena Dobreva (2)');
     const json = await runCli(['story', 'show', String(ids.wire), '--json'], { env });
     const story = JSON.parse(json.stdout) as {
       articles: { id: number; role: string; changedShare: number | null }[];
+      entities: { people: { key: string; articles: number }[] };
     };
+    expect(story.entities.people[0]).toMatchObject({ key: 'elena dobreva', articles: 2 });
     expect(story.articles.map((a) => [a.id, a.role])).toEqual([
       [ids.wire, 'original'],
       [ids.copy, 'copy'],

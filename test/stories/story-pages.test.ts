@@ -80,6 +80,16 @@ describe.each(testDialects)('story and article pages on %s', (dialect) => {
     expect(page.body).toContain('Not placed in a story yet.');
   });
 
+  it('shows who, where and when the articles of a story name, with how many articles name each', async () => {
+    const page = await server.inject({ url: `/stories/${ids.wire}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h2>Who, where and when</h2>');
+    const section = page.body.slice(page.body.indexOf('Who, where and when'));
+    // The wire story and its republished copy both name the mayor.
+    expect(section).toMatch(/Elena Dobreva <span class="count">\(2 articles\)/);
+    expect(section).toMatch(/<time datetime="\d{4}-\d\d-\d\d">/);
+  });
+
   it("redirects an article's story link to its story", async () => {
     const answer = await server.inject(`/articles/${ids.copy}/story`);
     expect(answer.statusCode).toBe(302);

@@ -2,9 +2,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from '../../platform/logger.js';
 import { findClaims, type AttributedClaim } from '../stories/claims.js';
 import { diffSummary, type DiffSummary } from '../stories/diff-summary.js';
+import { entityKeys, extractEntities, type ArticleEntities } from '../stories/entities/index.js';
 import { findQuantities, type Quantity } from '../stories/quantities.js';
 import { StoryClusterer, type StoryClustererOptions } from '../stories/story-clusterer.js';
-import type { StoryEvidence } from '../stories/types.js';
+import type { StoryArticle, StoryEvidence } from '../stories/types.js';
 import { toStoryArticle, type StoredStoryArticle } from './story-input.js';
 
 /** Where the stream stands: the last sequence stored, and a version every write changes. */
@@ -23,6 +24,7 @@ export interface AssignmentRecord {
   evidence: StoryEvidence;
   quantities: Quantity[];
   claims: AttributedClaim[];
+  entities: ArticleEntities;
 }
 
 /** The original of a copy group as decided now, for one member, with how much the member changed. */
@@ -212,7 +214,10 @@ export class StoryAssigner {
       const page = await this.deps.store.assigned(next, to, PAGE);
       if (page.length === 0) break;
       for (const [index, article] of page.entries()) {
-        clusterer.add(toStoryArticle(article));
+        const input = toStoryArticle(article);
+        // The entities stored with the assignment: finding them again would cost more than clustering.
+        const entities = article.entities ?? findEntities(input);
+        clusterer.add({ ...input, entities: entityKeys(entities) });
         if (index % ARTICLES_PER_TURN === ARTICLES_PER_TURN - 1) await nextTurn();
       }
       replayed += page.length;
@@ -234,7 +239,8 @@ export class StoryAssigner {
       if (index > 0 && index % ARTICLES_PER_TURN === 0) await nextTurn();
       const input = toStoryArticle(article);
       texts.set(article.id, input.text);
-      const answer = clusterer.add(input);
+      const entities = findEntities(input);
+      const answer = clusterer.add({ ...input, entities: entityKeys(entities) });
       records.push({
         articleId: article.id,
         sequence: position.sequence + index + 1,
@@ -244,6 +250,7 @@ export class StoryAssigner {
         evidence: answer.evidence,
         quantities: findQuantities(input.text),
         claims: findClaims(input.text),
+        entities,
       });
       if (answer.original !== undefined) {
         const members = clusterer.copyGroup(answer.id).map(Number);
@@ -281,4 +288,15 @@ export class StoryAssigner {
     }
     return updates;
   }
+}
+
+/** The people, organisations, places and dates an article names. */
+function findEntities(input: StoryArticle): ArticleEntities {
+  const reference = input.published ?? input.firstSeen;
+  return extractEntities(input.text, {
+    lang: input.lang ?? null,
+    ...(input.title ? { title: input.title } : {}),
+    // Relative dates ("on Tuesday") count from publication, else from when the article was first seen.
+    ...(reference ? { published: new Date(reference) } : {}),
+  });
 }

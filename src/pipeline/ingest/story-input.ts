@@ -1,4 +1,5 @@
 import { createEntityContext, decodeEntities } from '../parse/xml-entities.js';
+import type { ArticleEntities } from '../stories/entities/index.js';
 import type { StoryArticle } from '../stories/types.js';
 
 /** A stored article with what the story stage needs about its source. */
@@ -13,6 +14,8 @@ export interface StoredStoryArticle {
   firstSeenAt: number;
   /** The source's name (its title, else its host): wire agencies are credited by name. */
   sourceName: string;
+  /** The entities stored with the article's story assignment, when it has one. */
+  entities?: ArticleEntities | null;
   /** What extraction made of the article's page, when it was fetched and extracted. */
   extracted?: {
     /** The better of the page's text and the feed's own (extraction chose). */

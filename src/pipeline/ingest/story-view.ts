@@ -1,5 +1,6 @@
 import type { AttributedClaim } from '../stories/claims.js';
 import type { DiffSummary } from '../stories/diff-summary.js';
+import { aggregateStoryEntities, type ArticleEntities, type StoryEntities } from '../stories/entities/index.js';
 import type { Quantity } from '../stories/quantities.js';
 import type { StoryEvidence } from '../stories/types.js';
 import type { StoredStoryArticle } from './story-input.js';
@@ -14,6 +15,8 @@ export interface StoryMember extends StoredStoryArticle {
   diff: DiffSummary | null;
   quantities: Quantity[];
   claims: AttributedClaim[];
+  /** Null for articles assigned before entities were found. */
+  entities: ArticleEntities | null;
 }
 
 export interface StoredStory {
@@ -51,6 +54,8 @@ export interface StoryView {
   /** Facts stated in the story's articles, with how many articles state each, most stated first. */
   quantities: (Quantity & { articles: number })[];
   claims: (AttributedClaim & { articles: number })[];
+  /** People, organisations, places and dates its articles name, with how many articles name each. */
+  entities: StoryEntities;
 }
 
 /** What a story page and `newsdesk story show` display, from the stored story. */
@@ -88,6 +93,7 @@ export function describeStory(story: StoredStory): StoryView {
       (m) => m.claims,
       (c) => `${c.who}|${c.verb}|${c.what}`.toLowerCase(),
     ),
+    entities: aggregateStoryEntities(story.members.flatMap((m) => (m.entities ? [m.entities] : []))),
   };
 }
 

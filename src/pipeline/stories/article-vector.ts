@@ -85,11 +85,10 @@ export function articleVector(
   for (const term of contentTerms(title)) add(term, weights.title);
   const body = contentTermsOf(textWords);
   for (let i = 0; i < body.length; i++) add(body[i]!, i < weights.leadWords ? weights.lead : 1);
-  const names = article.entities?.length
-    ? article.entities.map((e) => e.toLowerCase())
-    : properNames(joinLines(title, article.text));
+  const names = properNames(joinLines(title, article.text));
   for (const name of names) add(NAME_PREFIX + name, weights.name);
-  if (!article.entities?.length && weights.leadNameBoost > 0)
+  for (const e of article.entities ?? []) add(NAME_PREFIX + e.toLowerCase(), weights.name);
+  if (weights.leadNameBoost > 0)
     for (const name of properNames(joinLines(title, article.text.slice(0, weights.leadNameChars))))
       add(NAME_PREFIX + name, weights.name * weights.leadNameBoost);
   // Parallel arrays rather than an object per term: this runs for every article, and the

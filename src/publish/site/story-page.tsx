@@ -1,11 +1,15 @@
 import type { StoryView, StoryViewArticle } from '../../pipeline/ingest/story-view.js';
 import { Layout } from './layout.js';
 import { renderPage } from './render.js';
+import { StoryEntitiesSection } from './story-entities.js';
 
 const time = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-/** A story: every article with source and time, the original and its copies, and the facts they state. */
+/**
+ * A story: every article with source and time, the original and its copies, who and what they
+ * name, and the facts they state.
+ */
 export function renderStoryPage(data: { siteTitle: string; story: StoryView }): string {
   const { story } = data;
   return renderPage(
@@ -20,6 +24,7 @@ export function renderStoryPage(data: { siteTitle: string; story: StoryView }): 
           <StoryArticle article={a} />
         ))}
       </ol>
+      <StoryEntitiesSection entities={story.entities} />
       {story.quantities.length || story.claims.length ? (
         <section class="facts">
           <h2>Facts in this story</h2>

@@ -8,6 +8,7 @@ import { sourceCategoryArticleRevisionsMigration } from './0006-source-category-
 import { webSubMigration } from './0007-websub.js';
 import { articleExtractionsMigration } from './0009-article-extractions.js';
 import { storiesMigration } from './0008-stories.js';
+import { storyEntitiesMigration } from './0010-story-entities.js';
 
 /** A migration that may read what the dialect can do. */
 export type DialectMigration = (capabilities: StoreCapabilities) => {
@@ -25,6 +26,7 @@ export const migrations: Record<string, DialectMigration> = {
   '0007-websub': webSubMigration,
   '0008-stories': storiesMigration,
   '0009-article-extractions': articleExtractionsMigration,
+  '0010-story-entities': storyEntitiesMigration,
 };
 
 export function migrationProvider(capabilities: StoreCapabilities): MigrationProvider {

@@ -6,9 +6,11 @@ import type {
   StreamPosition,
 } from '../../pipeline/ingest/assign-stories.js';
 import { storyText, type StoredStoryArticle } from '../../pipeline/ingest/story-input.js';
+import { storyArticles, toStoredStoryArticle } from './story-articles.js';
 import type { StoredStory } from '../../pipeline/ingest/story-view.js';
 import type { AttributedClaim } from '../../pipeline/stories/claims.js';
 import type { DiffSummary } from '../../pipeline/stories/diff-summary.js';
+import type { ArticleEntities } from '../../pipeline/stories/entities/index.js';
 import type { Quantity } from '../../pipeline/stories/quantities.js';
 import type { StoryEvidence } from '../../pipeline/stories/types.js';
 import type { Database, StoryAssignmentsTable } from '../schema.js';
@@ -30,7 +32,7 @@ export class StoryRepository implements StoryStreamStore {
   }
 
   async unassigned(limit: number, waitForPagesSince?: number): Promise<StoredStoryArticle[]> {
-    const rows = await this.articles(this.db)
+    const rows = await storyArticles(this.db)
       .leftJoin('story_assignments as sa', 'sa.article_id', 'articles.id')
       .leftJoin('article_pages as page', 'page.article_id', 'articles.id')
       .select('page.status as page_status')
@@ -46,7 +48,7 @@ export class StoryRepository implements StoryStreamStore {
         waitForPagesSince !== undefined &&
         Number(row.first_seen_at) >= waitForPagesSince;
       if (awaitingText) break;
-      ready.push(toStoredArticle(row));
+      ready.push(toStoredStoryArticle(row));
     }
     return ready;
   }
@@ -66,15 +68,19 @@ export class StoryRepository implements StoryStreamStore {
     toSequence: number,
     limit: number,
   ): Promise<(StoredStoryArticle & { sequence: number })[]> {
-    const rows = await this.articles(this.db)
+    const rows = await storyArticles(this.db)
       .innerJoin('story_assignments as sa', 'sa.article_id', 'articles.id')
-      .select('sa.sequence')
+      .select(['sa.sequence', 'sa.entities'])
       .where('sa.sequence', '>=', fromSequence)
       .where('sa.sequence', '<=', toSequence)
       .orderBy('sa.sequence')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ ...toStoredArticle(r), sequence: Number(r.sequence) }));
+    return rows.map((r) => ({
+      ...toStoredStoryArticle(r),
+      sequence: Number(r.sequence),
+      entities: r.entities === null ? null : (JSON.parse(r.entities) as ArticleEntities),
+    }));
   }
 
   async replayStart(windowMs: number): Promise<number> {
@@ -210,7 +216,7 @@ export class StoryRepository implements StoryStreamStore {
   async story(id: number): Promise<StoredStory | undefined> {
     // Read from the assignments themselves: removing a source removes its articles' assignments
     // through the foreign keys, without passing through this repository.
-    const rows = await this.articles(this.db)
+    const rows = await storyArticles(this.db)
       .innerJoin('story_assignments as sa', 'sa.article_id', 'articles.id')
       .select([
         'sa.sequence',
@@ -221,6 +227,7 @@ export class StoryRepository implements StoryStreamStore {
         'sa.diff',
         'sa.quantities',
         'sa.claims',
+        'sa.entities',
       ])
       .where('sa.story_id', '=', id)
       .orderBy('sa.sequence')
@@ -233,7 +240,7 @@ export class StoryRepository implements StoryStreamStore {
       firstPublishedAt: times.reduce((a, b) => Math.min(a, b)),
       lastPublishedAt: times.reduce((a, b) => Math.max(a, b)),
       members: rows.map((r) => ({
-        ...toStoredArticle(r),
+        ...toStoredStoryArticle(r),
         sequence: Number(r.sequence),
         storyId: Number(r.story_id),
         duplicateOf: r.duplicate_of === null ? null : Number(r.duplicate_of),
@@ -242,87 +249,9 @@ export class StoryRepository implements StoryStreamStore {
         diff: r.diff === null ? null : (JSON.parse(r.diff) as DiffSummary),
         quantities: JSON.parse(r.quantities) as Quantity[],
         claims: JSON.parse(r.claims) as AttributedClaim[],
+        entities: r.entities === null ? null : (JSON.parse(r.entities) as ArticleEntities),
       })),
     };
-  }
-
-  private articles(db: Kysely<Database>) {
-    return db
-      .selectFrom('articles')
-      .innerJoin('sources', 'sources.id', 'articles.source_id')
-      .leftJoin('article_extractions as extraction', 'extraction.article_id', 'articles.id')
-      .select([
-        'articles.id',
-        'articles.title',
-        'articles.url',
-        'articles.summary',
-        'articles.content',
-        'articles.author',
-        'articles.published_at',
-        'articles.first_seen_at',
-        'sources.title as source_title',
-        'sources.site_url as source_site_url',
-        'sources.url as source_url',
-        'extraction.status as extraction_status',
-        'extraction.text as extracted_text',
-        'extraction.byline as extracted_byline',
-        'extraction.published as extracted_published',
-        'extraction.canonical_url as extracted_canonical_url',
-        'extraction.lang as extracted_lang',
-      ]);
-  }
-}
-
-interface ArticleRow {
-  id: number;
-  title: string;
-  url: string | null;
-  summary: string | null;
-  content: string | null;
-  author: string | null;
-  published_at: number;
-  first_seen_at: number;
-  source_title: string | null;
-  source_site_url: string | null;
-  source_url: string;
-  extraction_status: string | null;
-  extracted_text: string | null;
-  extracted_byline: string | null;
-  extracted_published: string | null;
-  extracted_canonical_url: string | null;
-  extracted_lang: string | null;
-}
-
-function toStoredArticle(r: ArticleRow): StoredStoryArticle {
-  return {
-    id: Number(r.id),
-    title: r.title,
-    url: r.url,
-    summary: r.summary,
-    content: r.content,
-    author: r.author,
-    publishedAt: Number(r.published_at),
-    firstSeenAt: Number(r.first_seen_at),
-    sourceName: r.source_title ?? hostOf(r.source_site_url ?? r.source_url),
-    ...(r.extraction_status === 'extracted'
-      ? {
-          extracted: {
-            text: r.extracted_text ?? '',
-            byline: r.extracted_byline,
-            published: r.extracted_published,
-            canonicalUrl: r.extracted_canonical_url,
-            lang: r.extracted_lang,
-          },
-        }
-      : {}),
-  };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || url;
-  } catch {
-    return url;
   }
 }
 
@@ -338,6 +267,7 @@ function toRow(
     duplicate_of: r.duplicateOf,
     evidence: JSON.stringify(r.evidence),
     quantities: JSON.stringify(r.quantities),
+    entities: JSON.stringify(r.entities),
     claims: JSON.stringify(r.claims),
     assigned_at: now,
   };

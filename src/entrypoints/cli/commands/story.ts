@@ -44,6 +44,16 @@ export function storyLines(view: StoryView): string[] {
     );
     for (const reason of a.reasons) lines.push(`          original because: ${reason}`);
   }
+  const { people, organisations, places, dates } = view.entities;
+  const named = (label: string, entries: { name: string; articles: number }[]) => {
+    if (entries.length)
+      lines.push(`${label}: ${entries.slice(0, 12).map((e) => `${e.name} (${e.articles})`).join(', ')}`);
+  };
+  if (people.length || organisations.length || places.length || dates.length) lines.push('');
+  named('people', people);
+  named('organisations', organisations);
+  named('places', places);
+  named('dates', dates.map((d) => ({ name: d.date, articles: d.articles })));
   if (view.quantities.length) {
     lines.push('', 'quantities:');
     for (const q of view.quantities)
