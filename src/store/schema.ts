@@ -15,6 +15,7 @@ export interface Database {
   article_pages: ArticlePagesTable;
   article_extractions: ArticleExtractionsTable;
   story_assignments: StoryAssignmentsTable;
+  story_article_keys: StoryArticleKeysTable;
   stories: StoriesTable;
   story_state: StoryStateTable;
 }
@@ -155,6 +156,15 @@ export interface StoryAssignmentsTable {
   /** JSON: the people, organisations, places and dates the article names (null when assigned before they were found). */
   entities: string | null;
   assigned_at: number;
+}
+
+/** Keys that link a story with coverage of the same event in another language, per article. */
+export interface StoryArticleKeysTable {
+  article_id: number;
+  story_id: number;
+  /** 'en', 'ar' or 'other': the language the article's entities were read in. */
+  lang: string;
+  key: string;
 }
 
 /** A story as lists show it, kept up to date from its assignments. */

@@ -2,7 +2,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from '../../platform/logger.js';
 import { findClaims, type AttributedClaim } from '../stories/claims.js';
 import { diffSummary, type DiffSummary } from '../stories/diff-summary.js';
-import { entityKeys, extractEntities, type ArticleEntities } from '../stories/entities/index.js';
+import { entityKeys, extractEntities, languageOf, type ArticleEntities } from '../stories/entities/index.js';
+import { linkingKeys } from '../stories/language-links.js';
 import { findQuantities, type Quantity } from '../stories/quantities.js';
 import { StoryClusterer, type StoryClustererOptions } from '../stories/story-clusterer.js';
 import type { StoryArticle, StoryEvidence } from '../stories/types.js';
@@ -25,6 +26,9 @@ export interface AssignmentRecord {
   quantities: Quantity[];
   claims: AttributedClaim[];
   entities: ArticleEntities;
+  /** The language its entities were read in, and the keys that link it across languages. */
+  lang: string;
+  linkingKeys: string[];
 }
 
 /** The original of a copy group as decided now, for one member, with how much the member changed. */
@@ -251,6 +255,8 @@ export class StoryAssigner {
         quantities: findQuantities(input.text),
         claims: findClaims(input.text),
         entities,
+        lang: languageOf(input.text, input.lang),
+        linkingKeys: linkingKeys(entities, input.text),
       });
       if (answer.original !== undefined) {
         const members = clusterer.copyGroup(answer.id).map(Number);

@@ -10,6 +10,8 @@ export interface StoredStoryArticle {
   summary: string | null;
   content: string | null;
   author: string | null;
+  /** The feed's language for the article, if it gave one. */
+  lang?: string | null;
   publishedAt: number;
   firstSeenAt: number;
   /** The source's name (its title, else its host): wire agencies are credited by name. */
@@ -77,7 +79,8 @@ export function toStoryArticle(article: StoredStoryArticle): StoryArticle {
   else if (extracted?.published) out.published = extracted.published;
   if (article.url) out.url = article.url;
   if (extracted?.canonicalUrl) out.canonicalUrl = extracted.canonicalUrl;
-  if (extracted?.lang) out.lang = extracted.lang;
+  const lang = extracted?.lang ?? article.lang;
+  if (lang) out.lang = lang;
   const byline = article.author ?? extracted?.byline;
   if (byline) out.byline = byline;
   const links = articleLinks(article);

@@ -56,12 +56,23 @@ export interface StoryView {
   claims: (AttributedClaim & { articles: number })[];
   /** People, organisations, places and dates its articles name, with how many articles name each. */
   entities: StoryEntities;
+  /** Stories in another language about the same event, with what both name, as people read it. */
+  otherLanguages: { id: number; title: string; lang: string; shared: string[] }[];
+}
+
+/** A story in another language found to report the same event (see store/repositories/story-links.ts). */
+export interface LinkedStoryRef {
+  id: number;
+  title: string;
+  lang: string;
+  shared: string[];
 }
 
 /** What a story page and `newsdesk story show` display, from the stored story. */
-export function describeStory(story: StoredStory): StoryView {
+export function describeStory(story: StoredStory, linked: LinkedStoryRef[] = []): StoryView {
   const byId = new Map(story.members.map((m) => [m.id, m]));
   const nameOf = (id: number) => byId.get(id)?.sourceName ?? `article ${id}`;
+  const entities = aggregateStoryEntities(story.members.flatMap((m) => (m.entities ? [m.entities] : [])));
   return {
     id: story.id,
     title: byId.get(story.id)?.title ?? story.members[0]?.title ?? '',
@@ -93,8 +104,19 @@ export function describeStory(story: StoredStory): StoryView {
       (m) => m.claims,
       (c) => `${c.who}|${c.verb}|${c.what}`.toLowerCase(),
     ),
-    entities: aggregateStoryEntities(story.members.flatMap((m) => (m.entities ? [m.entities] : []))),
+    entities,
+    otherLanguages: linked.map((l) => ({ ...l, shared: l.shared.map((key) => readableKey(key, entities)) })),
   };
+}
+
+/** A linking key as people read it: the place's or person's name, the day, the figure. */
+function readableKey(key: string, entities: StoryEntities): string {
+  const [kind, ...rest] = key.split(':');
+  const value = rest.join(':');
+  if (kind === 'place') return entities.places.find((p) => p.key === value)?.name ?? value;
+  if (kind === 'person') return entities.people.find((p) => p.key === value)?.name ?? value;
+  if (kind === 'org') return entities.organisations.find((o) => o.key === value)?.name ?? value;
+  return value;
 }
 
 /**

@@ -25,6 +25,21 @@ export function renderStoryPage(data: { siteTitle: string; story: StoryView }): 
         ))}
       </ol>
       <StoryEntitiesSection entities={story.entities} />
+      {story.otherLanguages.length ? (
+        <section class="other-languages">
+          <h2>The same event in other languages</h2>
+          <ul>
+            {story.otherLanguages.map((l) => (
+              <li>
+                <a href={`/stories/${l.id}`} lang={l.lang === 'other' ? undefined : l.lang} dir="auto">
+                  {l.title}
+                </a>{' '}
+                <span class="shared">(both name {l.shared.join(', ')})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {story.quantities.length || story.claims.length ? (
         <section class="facts">
           <h2>Facts in this story</h2>

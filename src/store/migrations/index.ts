@@ -9,6 +9,7 @@ import { webSubMigration } from './0007-websub.js';
 import { articleExtractionsMigration } from './0009-article-extractions.js';
 import { storiesMigration } from './0008-stories.js';
 import { storyEntitiesMigration } from './0010-story-entities.js';
+import { storyArticleKeysMigration } from './0011-story-article-keys.js';
 
 /** A migration that may read what the dialect can do. */
 export type DialectMigration = (capabilities: StoreCapabilities) => {
@@ -27,6 +28,7 @@ export const migrations: Record<string, DialectMigration> = {
   '0008-stories': storiesMigration,
   '0009-article-extractions': articleExtractionsMigration,
   '0010-story-entities': storyEntitiesMigration,
+  '0011-story-article-keys': storyArticleKeysMigration,
 };
 
 export function migrationProvider(capabilities: StoreCapabilities): MigrationProvider {

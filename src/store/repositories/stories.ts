@@ -7,6 +7,7 @@ import type {
 } from '../../pipeline/ingest/assign-stories.js';
 import { storyText, type StoredStoryArticle } from '../../pipeline/ingest/story-input.js';
 import { storyArticles, toStoredStoryArticle } from './story-articles.js';
+import { linkedStories, saveLinkingKeys, type LinkedStory } from './story-links.js';
 import type { StoredStory } from '../../pipeline/ingest/story-view.js';
 import type { AttributedClaim } from '../../pipeline/stories/claims.js';
 import type { DiffSummary } from '../../pipeline/stories/diff-summary.js';
@@ -150,6 +151,10 @@ export class StoryRepository implements StoryStreamStore {
           .where('article_id', '=', o.articleId)
           .execute();
       }
+      await saveLinkingKeys(
+        trx,
+        records.map((r) => ({ articleId: r.articleId, storyId: r.storyId, lang: r.lang, keys: r.linkingKeys })),
+      );
       await refreshStories(trx, [...new Set(records.map((r) => r.storyId))], now);
       return true;
     });
@@ -195,6 +200,11 @@ export class StoryRepository implements StoryStreamStore {
       .where('articles.first_seen_at', '>=', time)
       .executeTakeFirst();
     return row?.s === null || row?.s === undefined ? undefined : Number(row.s);
+  }
+
+  /** Stories in another language that report the same event (see `story-links.ts`). */
+  linkedStories(id: number): Promise<LinkedStory[]> {
+    return linkedStories(this.db, id);
   }
 
   /** The story of an article, if it was assigned one. */

@@ -18,6 +18,7 @@ export function storyArticles(db: Kysely<Database>) {
       'articles.summary',
       'articles.content',
       'articles.author',
+      'articles.lang',
       'articles.published_at',
       'articles.first_seen_at',
       'sources.title as source_title',
@@ -39,6 +40,7 @@ export interface StoryArticleRow {
   summary: string | null;
   content: string | null;
   author: string | null;
+  lang: string | null;
   published_at: number;
   first_seen_at: number;
   source_title: string | null;
@@ -60,6 +62,7 @@ export function toStoredStoryArticle(r: StoryArticleRow): StoredStoryArticle {
     summary: r.summary,
     content: r.content,
     author: r.author,
+    lang: r.lang,
     publishedAt: Number(r.published_at),
     firstSeenAt: Number(r.first_seen_at),
     sourceName: r.source_title ?? hostOf(r.source_site_url ?? r.source_url),

@@ -16,7 +16,7 @@ export const registerStory: RegisterCommand = (program, context) => {
       const app = await context.app();
       const stored = await app.stories.story(Number(id));
       if (!stored) throw new NewsdeskError('NOT_FOUND', `There is no story ${id}.`);
-      const view = describeStory(stored);
+      const view = describeStory(stored, await app.stories.linkedStories(stored.id));
       if (options.json) return context.output.json(view);
       for (const line of storyLines(view)) context.output.line(line);
     });
@@ -54,6 +54,10 @@ export function storyLines(view: StoryView): string[] {
   named('organisations', organisations);
   named('places', places);
   named('dates', dates.map((d) => ({ name: d.date, articles: d.articles })));
+  if (view.otherLanguages.length) {
+    lines.push('', 'in other languages:');
+    for (const l of view.otherLanguages) lines.push(`  story ${l.id} [${l.lang}] ${l.title} (both name: ${l.shared.join(', ')})`);
+  }
   if (view.quantities.length) {
     lines.push('', 'quantities:');
     for (const q of view.quantities)

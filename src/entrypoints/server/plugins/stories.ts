@@ -26,7 +26,8 @@ export const storyRoutes: FastifyPluginAsync<{ app: App }> = async (server, { ap
       ? await app.stories.story(Number(request.params.id))
       : undefined;
     if (!stored) return notFound(reply, 'story');
-    return html(reply, renderStoryPage({ siteTitle, story: describeStory(stored) }));
+    const linked = await app.stories.linkedStories(stored.id);
+    return html(reply, renderStoryPage({ siteTitle, story: describeStory(stored, linked) }));
   });
 
   server.get<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {

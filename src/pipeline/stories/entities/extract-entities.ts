@@ -165,7 +165,8 @@ export function mostFrequent(counts: Map<string, number>): string {
 const ARABIC_LETTER = /[\u0621-\u064A]/g;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/g;
 
-function languageOf(text: string, lang: string | null | undefined): 'en' | 'ar' | 'other' {
+/** The language entities are read in: the declared one, else the script's ('other' when neither English nor Arabic). */
+export function languageOf(text: string, lang: string | null | undefined): 'en' | 'ar' | 'other' {
   const declared = lang?.toLowerCase().slice(0, 2);
   if (declared === 'ar' || declared === 'en') return declared;
   if (declared) return 'other';

@@ -1,4 +1,4 @@
-export { extractEntities } from './extract-entities.js';
+export { extractEntities, languageOf } from './extract-entities.js';
 export { entityKeys } from './entity-keys.js';
 export { aggregateStoryEntities } from './aggregate.js';
 export type {
