@@ -3,6 +3,7 @@
 // with the recall LSH keeps against exact Jaccard, and streaming speed with a large window.
 // Run: node --import tsx bench/stories.bench.ts [quality|copies|speed ...]
 import { printTable, report } from './support/report.js';
+import { measureEntitySpeed } from './stories/entities-speed.js';
 import { measureMinhash } from './stories/minhash-speed.js';
 import { measureEcbPlus, measureEcbPlusOrders, measureWikiRef } from './stories/quality.js';
 import { measureStream } from './stories/stream-speed.js';
@@ -40,6 +41,15 @@ if (run('quality')) {
       peer: { name: peer, value: ecb.baseline.clusters },
     });
   }
+  const withEntities = measureEcbPlus(undefined, { entities: true });
+  if (withEntities && ecb)
+    report({
+      bench,
+      name: 'ecbplus 1-35 stream B-cubed F1 with entity keys (as the running system clusters)',
+      value: r3(withEntities.stream.bcubedF1),
+      unit: 'F1',
+      peer: { name: 'the same stream on text alone', value: r3(ecb.stream.bcubedF1) },
+    });
   const orders = measureEcbPlusOrders();
   if (orders)
     report({
@@ -146,6 +156,17 @@ if (run('speed')) {
     unit: 'bytes',
     goal: '< 2048',
   });
+  for (const speed of measureEntitySpeed()) {
+    report({
+      bench,
+      name: `entities of a ${speed.words}-word ${speed.lang === 'en' ? 'English' : 'Arabic'} article, per CPU-second`,
+      value: speed.articlesPerCpuSecond,
+      unit: 'articles/s',
+      ...(speed.peerPerCpuSecond === null
+        ? {}
+        : { peer: { name: 'compromise alone on the whole text', value: speed.peerPerCpuSecond } }),
+    });
+  }
 }
 
 printTable();

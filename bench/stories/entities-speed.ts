@@ -1,5 +1,7 @@
 // Speed of entity extraction on 500-word English and Arabic news texts (warm: the gazetteer and
-// compromise are loaded before timing). Run: node --import tsx bench/stories/entities-speed.ts [articles]
+// compromise are loaded before timing), beside compromise alone reading the whole English text.
+// Part of `npm run bench:stories -- speed`.
+import nlp from 'compromise';
 import { extractEntities } from '../../src/pipeline/stories/entities/index.js';
 
 const ENGLISH_SENTENCES = [
@@ -39,37 +41,41 @@ function article(sentences: string[], words: number, seed: number): string {
   return out.join(' ');
 }
 
-interface Speed {
-  lang: string;
+export interface EntitySpeed {
+  lang: 'en' | 'ar';
   words: number;
-  articlesPerSecond: number;
   /** Per second of this process's own CPU time: steadier than wall time on a shared machine. */
   articlesPerCpuSecond: number;
+  /** compromise's people, organisations and places over the whole text (English only). */
+  peerPerCpuSecond: number | null;
 }
 
-function measure(lang: 'en' | 'ar', sentences: string[], articles: number): Speed {
+/** Articles per CPU-second of `extractEntities` on 500-word texts in each language. */
+export function measureEntitySpeed(articles = 200): EntitySpeed[] {
+  return [speedOf('en', ENGLISH_SENTENCES, articles), speedOf('ar', ARABIC_SENTENCES, articles)];
+}
+
+function speedOf(lang: 'en' | 'ar', sentences: string[], articles: number): EntitySpeed {
   const texts = Array.from({ length: articles }, (_, i) => article(sentences, 500, i));
   const published = new Date('2026-11-26T09:00:00Z');
   for (const text of texts.slice(0, 5)) extractEntities(text, { lang, published }); // warm up
-  const started = performance.now();
-  const cpuStarted = process.cpuUsage();
-  for (const text of texts) extractEntities(text, { lang, published });
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuStarted);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const ours = cpuRate(texts, (text) => extractEntities(text, { lang, published }));
+  const peer =
+    lang === 'en'
+      ? cpuRate(texts, (text) => {
+          const doc = nlp(text);
+          doc.people().json();
+          doc.organizations().json();
+          doc.places().json();
+        })
+      : null;
   const words = Math.round(texts.reduce((sum, t) => sum + t.split(/\s+/).length, 0) / texts.length);
-  return {
-    lang,
-    words,
-    articlesPerSecond: Math.round(articles / seconds),
-    articlesPerCpuSecond: Math.round(articles / cpuSeconds),
-  };
+  return { lang, words, articlesPerCpuSecond: ours, peerPerCpuSecond: peer };
 }
 
-const articles = Number(process.argv[2] ?? 200);
-for (const result of [
-  measure('en', ENGLISH_SENTENCES, articles),
-  measure('ar', ARABIC_SENTENCES, articles),
-]) {
-  console.log(JSON.stringify(result));
+function cpuRate(texts: string[], run: (text: string) => unknown): number {
+  const started = process.cpuUsage();
+  for (const text of texts) run(text);
+  const cpu = process.cpuUsage(started);
+  return Math.round(texts.length / ((cpu.user + cpu.system) / 1e6));
 }

@@ -1,3 +1,4 @@
+import { entityKeys, extractEntities } from '../../src/pipeline/stories/entities/index.js';
 import { StoryClusterer } from '../../src/pipeline/stories/story-clusterer.js';
 import { scoreClustering, type ClusteringScores } from './clustering-metrics.js';
 import { jsonLines, readCorpusGzip, seededShuffle } from './corpus.js';
@@ -14,12 +15,18 @@ export interface EcbPlusResult {
 }
 
 /** ECB+ (topics 1–35, or the file given) as a shuffled stream through the clusterer, and the single-link peer. */
-export function measureEcbPlus(file = 'ecbplus_docs_topics01-35.jsonl.gz'): EcbPlusResult | null {
+export function measureEcbPlus(
+  file = 'ecbplus_docs_topics01-35.jsonl.gz',
+  options: { entities?: boolean } = {},
+): EcbPlusResult | null {
   const raw = readCorpusGzip('ecbplus-event-clusters', file);
   if (raw === null) return null;
   const docs = seededShuffle(jsonLines<{ doc: string; cluster: string; text: string }>(raw), STREAM_SEED);
   const clusterer = new StoryClusterer();
-  const predicted = docs.map((d) => clusterer.add({ id: d.doc, text: d.text }).story);
+  // The running system gives the clusterer each article's entity keys beside its text.
+  const entitiesOf = (text: string) =>
+    options.entities ? { entities: entityKeys(extractEntities(text, { lang: 'en' })) } : {};
+  const predicted = docs.map((d) => clusterer.add({ id: d.doc, text: d.text, ...entitiesOf(d.text) }).story);
   const gold = docs.map((d) => d.cluster);
   return {
     documents: docs.length,
