@@ -5,7 +5,7 @@
 
 /** Blocks that are page furniture wherever they appear, unless they hold most of the text. */
 export const FURNITURE =
-  /(^|[\s_-])(comments?|comment-?list|commentlist|disqus|respond|reply|replies|share|sharing|sharebar|social|socials|related|relatedposts|recommend\w*|newsletter|subscri(be|ption)|cookie\w*|consent|gdpr|banner|advert\w*|ads?|adv|ad-?slot|sponsor\w*|promo\w*|breadcrumbs?|pagination|pager|sidebar|widget\w*|footer|masthead|menu|navbar|navigation|nav|skip|popup|modal|overlay|tags?|tag-?list|taglist|tagcloud|keywords|topics|author-?bio|author-?box|about-?author|print|toolbar|rating|login|signup|teaser-?list|more-?stories|read-?more|readmore|outbrain|taboola|jp-relatedposts|sharedaddy|hidden|visually-?hidden|sr-only|screen-?reader\w*)([\s_-]|$)/;
+  /(^|[\s_-])(comments?|comment-?list|commentlist|disqus|respond|reply|replies|share|sharing|sharebar|social|socials|related|relatedposts|recommend\w*|newsletter|subscri(be|ption)|cookie\w*|consent|gdpr|banner|advert\w*|ads?|adv|ad-?slot|sponsor\w*|promo\w*|breadcrumbs?|pagination|pager|sidebar|widget\w*|footer|masthead|menu|navbar|navigation|nav|skip|popup|modal|overlay|tags?|tag-?list|taglist|tagcloud|keywords|topics|author-?(bio|box|info|description|details|profile)|about-?(the-?)?author|print|toolbar|ratings?|post-?ratings|sociable|entry-?utility|postmetadata|copyright|cta|related\w*|newsletter\w*|subscri\w+|donat\w+|login|signup|teaser-?list|more-?stories|read-?more|readmore|outbrain|taboola|jp-relatedposts|sharedaddy|hidden|visually-?hidden|sr-only|screen-?reader\w*)([\s_-]|$)/;
 
 /** Short blocks inside the article that carry dates, bylines and captions rather than text. */
 export const ARTICLE_META =

@@ -1,4 +1,5 @@
-import { BLOCK_TAGS } from './cues.js';
+import { dropAppeals } from './drop-appeals.js';
+import { leafBlocks } from './leaf-blocks.js';
 import type { DomElement, DomNode } from '../input/dom.js';
 
 /**
@@ -17,28 +18,32 @@ const ENDS_ARTICLE = new RegExp(
       'mehr zu[mr]? (thema|diesem thema)\\b.*', 'mehr (aus|von|zu|zum)\\b.*', 'auch interessant', '(das|diese artikel) könnten? (sie|dich|euch) (auch|ebenfalls) interessieren',
       'lesen sie (auch|mehr|hier|weiter)\\b.*', 'weitere (artikel|themen|beiträge|informationen|nachrichten|meldungen|links|news|tipps|tourentipps)\\b.*',
       'weiterführende (informationen|links|inhalte)', '(ähnliche|verwandte|passende) (artikel|beiträge|themen|nachrichten)', 'schlagw(o|ö)rte?r?', 'stichw(o|ö)rte?r?', 'themen',
-      'kommentare?( schreiben)?', 'kommentieren', '(diese seite |artikel |beitrag )?teilen', 'neueste (artikel|beiträge|nachrichten)', '(die )?meistgelesenen?( artikel| beiträge)?', 'anzeige',
-      'zum thema', 'passend (dazu|zum thema)', 'das könnte (sie|dich) auch interessieren', 'empfehlungen( der redaktion)?',
+      'kommentare?( schreiben)?', 'kommentieren', '(diese seite |artikel |beitrag )?teilen', 'neueste (artikel|beiträge|nachrichten)', '(die )?meistgelesenen?( artikel| beiträge)?\\b.*', 'anzeige',
+      'zum thema', 'passend (dazu|zum thema)', 'das thema könnte (sie|dich) auch interessieren', 'schon gelesen', 'mehr themen', 'zum weiterlesen', 'top[- ]themen( der redaktion)?',
+      'aktuellste (beiträge|artikel|nachrichten)', 'entdecke weitere\\b.*', 'lust auf mehr', 'über den autor', 'über die autorin', 'ezek is érdekelhetnek', 'das könnte (sie|dich) auch interessieren', 'empfehlungen( der redaktion)?',
       '(à )?lire aussi', 'sur le même (sujet|thème)', 'articles? (similaires|liés)', 'voir aussi', 'partager( cet article)?', 'dans la même rubrique',
-      'temas relacionados', 'noticias relacionadas', 'lee (también|más)', 'te puede interesar', 'más noticias', 'compartir', 'etiquetas', 'también te puede interesar',
+      'temas relacionados', 'noticias relacionadas', 'notas relacionadas', '(le |te )?puede interesar', 'ver también', 'contenido relacionado', 'lee (también|más)', 'te puede interesar', 'más noticias', 'compartir', 'etiquetas', 'también te puede interesar',
       'czytaj (też|także|więcej)', 'zobacz (też|także)', 'powiązane( artykuły)?', 'lue (myös|aiheesta lisää)', 'leggi anche', 'articoli correlati', 'lees ook',
       'gerelateerde artikelen', 'leia (também|mais)', 'notícias relacionadas', 'اقرأ أيضا', 'اقرأ أيضاً', 'مواضيع ذات صلة', 'أخبار ذات صلة',
     ].join('|') +
-    ')\\s*[:.…»>]*$',
+    // A count may follow ("Kommentare (3)").
+    ')(\\s*\\(\\d+\\))?\\s*[:.…»>?]*$',
   'iu',
 );
 /** A one-line pointer to another article inside the text ("Lesen Sie auch: ..."). */
-const POINTER = /^(lesen sie (auch|mehr)|mehr zum thema|auch interessant|siehe auch|(zum )?weiterlesen|mehr lesen|auch lesen|lies auch|read (more|also|next)|also read|lea (también|más)|see also|related|czytaj (też|także|więcej)|zobacz (też|także)|(à )?lire aussi|lee también|leggi anche|leia também|lue myös|اقرأ أيضا)\s*[:>»-]/iu;
+const POINTER = /^(lesen sie (auch|mehr)|mehr zum thema|auch interessant|siehe auch|(zum )?weiterlesen|mehr lesen|auch lesen|lies auch|read (more|also|next)|also read|lea (también|más)|lea|lee|mira|puedes ver|vea también|ver también|(le |te )?puede interesar|veja (também|mais)|leia (também|mais)|see also|related|czytaj (też|także|więcej)|zobacz (też|także)|(à )?lire aussi|lee también|leggi anche|leia também|lue myös|اقرأ أيضا)\s*[:>»-]/iu;
 
 /** Picture captions and credits written as text ("Foto: dpa", "Abbildung 5: ...", "© Reuters"). */
 const CAPTION = /^(fotos?|photos?|bilder?|titelbild|abbildung|abb\.|image|illustration|grafik|credit|crédit|©|\(c\))\s*(\d+\s*)?[:©]|^©|(^|\s)(fotos?|photos?|bild|image|credit|crédit)\s*:\s*[^.!?]{1,60}$/iu;
 
 /**
  * Cuts the article where a heading announces what follows it (past the middle of the text,
- * everything from there on goes), and drops one-line pointers to other articles.
+ * everything from there on goes), drops one-line pointers to other articles and appeals to the
+ * reader (subscriptions, support, comment rules), then trims the edges.
  */
 export function cutRelated(roots: DomElement[]): string[] {
   cutAtRelatedHeading(roots);
+  dropAppeals(roots);
   return trimEdges(roots);
 }
 
@@ -84,28 +89,6 @@ function cutAtRelatedHeading(roots: DomElement[]): void {
     }
     offset += text.length;
   }
-}
-
-function leafBlocks(roots: DomElement[]): Array<{ element: DomElement; text: string }> {
-  const out: Array<{ element: DomElement; text: string }> = [];
-  const stack: DomElement[] = [...roots].reverse();
-  while (stack.length) {
-    const element = stack.pop()!;
-    const children = Array.from(element.children);
-    if (!children.some((c) => BLOCK_TAGS.has(c.localName) || hasBlock(c))) {
-      const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-      if (text) out.push({ element, text });
-      continue;
-    }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
-  return out;
-}
-
-function hasBlock(element: DomElement): boolean {
-  const children = element.children;
-  for (let i = 0; i < children.length; i++) if (BLOCK_TAGS.has(children[i]!.localName)) return true;
-  return false;
 }
 
 /** Removes the element and everything after it in document order, up to the article's roots. */

@@ -48,7 +48,8 @@ function withContinuingSiblings(best: DomElement, measures: Map<DomElement, Elem
     const linkDensity = m.link / Math.max(1, m.text);
     const continues =
       (m.score >= bestScore * 0.25 && linkDensity < 0.25) ||
-      (sibling.localName === 'p' && m.prose >= 80 && linkDensity < 0.2);
+      // A paragraph beside the body, or the article's header with its lead paragraph.
+      ((sibling.localName === 'p' || sibling.localName === 'header') && m.prose >= 80 && linkDensity < 0.2);
     if (continues) chosen.push(sibling);
   }
   return chosen;

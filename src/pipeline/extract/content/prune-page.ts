@@ -1,5 +1,5 @@
 import { ARTICLE_BODY, DROPPED_TAGS, FURNITURE, FURNITURE_ROLES } from './cues.js';
-import { measureTree } from './measure-blocks.js';
+import { measureTree, type ElementMeasure } from './measure-blocks.js';
 import { classAndId, type DomElement } from '../input/dom.js';
 
 const HIDDEN_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
@@ -13,31 +13,40 @@ const STRONG_BODY = /(^|[\s_-])(article-?body|articlebody|article__body|entry-?c
 export function prunePage(body: DomElement): void {
   const measures = measureTree(body);
   const pageProse = Math.max(1, measures.get(body)?.prose ?? 1);
+  const prose = (e: DomElement) => measures.get(e)?.prose ?? 0;
+  // Cues are guesses: however many blocks they name, they may not take away most of the prose.
+  let budget = pageProse * 0.4;
+  let starts: DomElement[] = [body];
+  while (starts.length) {
+    const doomed = findFurniture(starts, body, measures, (e) => prose(e) / pageProse);
+    starts = [];
+    for (const element of doomed.sort((a, b) => prose(a) - prose(b))) {
+      const share = prose(element);
+      if (share === 0 || DROPPED_TAGS.has(element.localName)) element.remove();
+      else if (share <= budget) {
+        budget -= share;
+        element.remove();
+      } else starts.push(...Array.from(element.children)); // Spared as a whole, it may still hold furniture of its own.
+    }
+  }
+}
+
+function findFurniture(starts: DomElement[], body: DomElement, measures: Map<DomElement, ElementMeasure>, shareOfProse: (e: DomElement) => number): DomElement[] {
   const doomed: DomElement[] = [];
-  const stack: DomElement[] = [body];
+  const stack: DomElement[] = [...starts];
   while (stack.length) {
     const element = stack.pop()!;
-    if (element !== body && isFurniture(element, (measures.get(element)?.prose ?? 0) / pageProse)) {
+    if (element !== body && isFurniture(element, shareOfProse(element), measures.get(element))) {
       doomed.push(element);
       continue;
     }
     const children = element.children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  // Cues are guesses: however many blocks they name, they may not take away most of the prose.
-  let budget = pageProse * 0.4;
-  const prose = (e: DomElement) => measures.get(e)?.prose ?? 0;
-  for (const element of doomed.sort((a, b) => prose(a) - prose(b))) {
-    const share = prose(element);
-    if (share === 0 || DROPPED_TAGS.has(element.localName)) element.remove();
-    else if (share <= budget) {
-      budget -= share;
-      element.remove();
-    }
-  }
+  return doomed;
 }
 
-function isFurniture(element: DomElement, shareOfProse: number): boolean {
+function isFurniture(element: DomElement, shareOfProse: number, measure: ElementMeasure | undefined): boolean {
   const tag = element.localName;
   if (DROPPED_TAGS.has(tag)) return true;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return shareOfProse < 0.3;
@@ -47,10 +56,32 @@ function isFurniture(element: DomElement, shareOfProse: number): boolean {
   if (role && FURNITURE_ROLES.has(role)) return shareOfProse < 0.3;
   // Comment and search forms; a form that wraps the whole page (ASP.NET) holds the prose and stays.
   if ((tag === 'footer' || tag === 'aside' || tag === 'form') && shareOfProse < 0.3) return true;
-  if (tag === 'header' && shareOfProse < 0.1) return true;
-  // A BEM modifier ("section--ads", "teaser--related") describes a variant of a block, not its role.
-  const cues = classAndId(element).replace(/--[\w-]+/g, '');
+  // A site's header is furniture; an article's header holding its lead paragraph is not.
+  if (tag === 'header' && shareOfProse < 0.1) return !isLead(measure);
+  // The page names its main element itself; a cue word in its class ("skip-main") does not make it furniture.
+  if (tag === 'main' || tag === 'article') return false;
+  const cues = furnitureCues(element);
   if (!cues || !FURNITURE.test(cues)) return false;
   if (STRONG_BODY.test(cues) || element.getAttribute('itemprop') === 'articleBody') return false;
   return shareOfProse < (ARTICLE_BODY.test(cues) ? 0.15 : 0.3);
+}
+
+/** WordPress names a post's wrapper after its terms ("tag-elections", "category-sport"): those words describe the post. */
+const POST_WRAPPER = /(^|\s)(post-\d+|type-[\w-]+|hentry|status-publish)(\s|$)/;
+
+/**
+ * "hidden" that hides only a field's label (Drupal's "field-label-hidden") or hides a block on some
+ * screen sizes ("hidden-xs", "l-hidden-s") says nothing about the block being furniture.
+ */
+const RESPONSIVE_OR_LABEL_HIDDEN = /(^|\s)([\w-]*label-hidden|[\w-]*hidden-(xs|sm|md|lg|xl|s|m|l|mobile|phone|tablet|desktop)|(xs|sm|md|lg|xl)-hidden)(?=\s|$)/g;
+
+/** Class and id words that may name furniture: BEM modifiers ("section--ads") describe a variant, not a role. */
+export function furnitureCues(element: DomElement): string {
+  const cues = classAndId(element).replace(/--[\w-]+/g, '').replace(RESPONSIVE_OR_LABEL_HIDDEN, ' ');
+  return POST_WRAPPER.test(cues) ? cues.replace(/(^|\s)(tag|category|format)-[^\s]+/g, ' ') : cues;
+}
+
+/** Prose with few links: a lead paragraph (standfirst) rather than a logo, a menu and a search box. */
+function isLead(m: ElementMeasure | undefined): boolean {
+  return !!m && m.prose >= 100 && m.link < m.text * 0.25;
 }

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../extract-article.js';
+
+const sentences = [
+  'The city council agreed the new budget on Tuesday evening after a debate that lasted more than four hours.',
+  'Most of the extra money goes to repairing roads and bridges that were damaged by the floods last winter.',
+  'The opposition said the plan leaves too little for schools and announced it would propose changes next month.',
+  'The mayor said the council had listened to residents and that work on the first bridges would start in spring.',
+];
+const longer = [
+  'Engineers counted thirty bridges that need new foundations and said the oldest of them date from the years before the First World War.',
+  'Shop owners in the old town welcomed the plan but asked the council to keep at least one lane of the harbour road open during the works.',
+  'The budget also pays for two new buses on the night line, which residents of the northern districts have asked for since the station closed.',
+];
+const paragraphs = (list: string[]) => list.map((s) => `<p>${s}</p>`).join('');
+const page = (body: string) => `<!doctype html><html lang="en"><head><title>Budget agreed</title></head><body>${body}</body></html>`;
+const extract = (html: string) => extractArticle({ html, url: 'https://news.example/city/budget' }).text;
+
+describe('appeals to the reader and furniture inside the article', () => {
+  it('drops subscription and follow-us appeals after the story', () => {
+    const text = extract(
+      page(
+        `<article><h1>Budget agreed</h1>${paragraphs(sentences)}` +
+          '<p>Subscribe now to our print edition for the full story.</p>' +
+          '<p>For the latest news download the City News apps for iOS and Android.</p>' +
+          '<p>Síguenos en Telegram, Instagram y Facebook para recibir nuestras actualizaciones.</p></article>',
+      ),
+    );
+    expect(text).toContain(sentences[3]);
+    expect(text).not.toContain('Subscribe now');
+    expect(text).not.toContain('download the City News apps');
+    expect(text).not.toContain('Síguenos');
+  });
+
+  it('keeps a sentence of the story that mentions a newsletter', () => {
+    const story = 'The council will send residents a newsletter every month on how the repairs are going and which roads are closed.';
+    const text = extract(page(`<article><h1>Budget agreed</h1><p>${story}</p>${paragraphs(sentences)}</article>`));
+    expect(text).toContain(story);
+  });
+
+  it('removes an author box inside a blog post wrapper named after its tags', () => {
+    const bio =
+      'Jane Roe writes about city politics and has covered the council for ten years. Before that she reported on schools and hospitals for the regional paper, and she teaches reporting at the university in the evenings.';
+    const text = extract(
+      page(
+        '<div class="content"><article class="post-12 post type-post status-publish hentry tag-council tag-budget category-city">' +
+          `<h1>Budget agreed</h1>${paragraphs(sentences)}${paragraphs(longer)}<div class="author-description"><p>${bio}</p></div></article></div>`,
+      ),
+    );
+    expect(text).toContain(sentences[0]);
+    expect(text).not.toContain('Jane Roe writes');
+  });
+
+  it('drops one-line pointers written in capitals, as Spanish-language sites do', () => {
+    const text = extract(
+      page(
+        `<article><h1>Presupuesto</h1>${paragraphs(sentences.slice(0, 2))}<p>PUEDES VER: El alcalde presenta su plan para los puentes</p>` +
+          `<p>VEA TAMBIÉN: Las lluvias dañan otra carretera</p>${paragraphs(sentences.slice(2))}</article>`,
+      ),
+    );
+    expect(text).toContain(sentences[2]);
+    expect(text).not.toContain('El alcalde presenta');
+    expect(text).not.toContain('Las lluvias');
+  });
+
+  it('ends the article at a "Schon gelesen?" heading in its second half', () => {
+    const text = extract(
+      page(`<article><h1>Budget agreed</h1>${paragraphs(sentences)}<h3>Schon gelesen?</h3><p>Neue Brücke am Hafen eröffnet: der Bürgermeister feiert mit den Anwohnern und verspricht, dass die nächste Brücke im Herbst folgt.</p></article>`),
+    );
+    expect(text).toContain(sentences[3]);
+    expect(text).not.toContain('Neue Brücke');
+  });
+
+  it("keeps the lead paragraph in the article's header and leaves out the site's header", () => {
+    const lead = 'After four hours of debate the council agreed a budget that puts most of the extra money into roads and bridges damaged by the floods.';
+    const text = extract(
+      page(
+        '<header class="site-header"><a href="/">City News</a><p>Your city, every day</p><a href="/sport">Sport</a></header>' +
+          `<main class="skip-main"><article><header class="article-header"><h1>Budget agreed</h1><p class="lead">${lead}</p></header>` +
+          `<div class="article-body">${paragraphs([...sentences, ...longer, ...sentences, ...longer])}</div></article></main>`,
+      ),
+    );
+    expect(text).toContain(lead);
+    expect(text).toContain(sentences[0]);
+    expect(text).not.toContain('Your city, every day');
+  });
+
+  it('keeps a Drupal field whose class only says its label is hidden', () => {
+    const intro = 'The council has agreed its budget for next year, and most of the extra money will go to the roads and bridges damaged by the floods.';
+    const text = extract(
+      page(
+        `<article><h1>Budget agreed</h1><div class="field field-name-field-intro field-label-hidden"><p>${intro}</p></div>` +
+          `<div class="field field-name-body">${paragraphs([...sentences, ...longer])}</div></article>`,
+      ),
+    );
+    expect(text).toContain(intro);
+    expect(text).toContain(longer[2]);
+  });
+});

@@ -1,0 +1,46 @@
+import { leafBlocks } from './leaf-blocks.js';
+import type { DomElement } from '../input/dom.js';
+
+/**
+ * Sentences that speak to the reader about the site rather than the story: subscriptions and
+ * newsletters, requests for support, invitations to follow the site or install its app, comment
+ * rules and forms, log-in prompts, licence, copyright and imprint lines. Pages put them after the
+ * story, often inside the element that holds it. Phrases, not single words, so that a story about
+ * newsletters stays.
+ */
+const APPEAL = new RegExp(
+  [
+    '\\bsubscri(be|ption|bers?)\\b', '\\bnewsletter', '\\babonnier(en|e) (sie|jetzt|unser|das)', 'jetzt abonnieren', 'suscr[ií]bete', 'hazte (miembro|socio)',
+    'support (our|independent|quality|local) (journalism|work|reporting|news)', 'unterstütze(n sie)? (unsere|uns|diese|das|den|die)\\b', 'jetzt unterstützen',
+    'ihr beitrag hilft', 'periodismo (independiente|incómodo|desde)', 'werden sie mitglied', 'zeig(en sie|e) (ihre|deine) wertschätzung', 'we need your help',
+    'help us (continue|keep)', 'consider supporting', 'spenden sie', 'sie lesen gern', 'gefällt (dir|ihnen) unser', 'artikel gefallen\\?', 'vergiss nicht zu teilen',
+    '\\bsign up\\b', '\\bim abo\\b', '\\be-paper\\b', 'lesen oder verschenken', 'pour lire la suite', 'créez votre compte', 'subskrypcj', 'bezahlschranke', '\\bpaywall\\b',
+    'kennt ihr schon', 'noch mehr infos', 'canal de youtube', 'rss-feed',
+    'follow (us|the \\w+) on', 'folgen? (sie )?uns', 's[ií]guenos', 'siga-nos', 'únete', '\\btelegram\\b', '\\bwhatsapp\\b', 'download (the|our)\\b.*\\bapps?\\b',
+    'comments are moderated', 'comment policy', 'netiquette', 'kommentare (vor der|werden)', 'e-mail-adresse wird nicht veröffentlicht', 'erforderliche felder',
+    '\\(wird benötigt', 'mit (dem )?absenden', 'willige ich', 'kontaktformular', '\\bimpressum\\b', '\\bdatenschutz\\b',
+    '\\bcreative commons\\b', '\\bdisclaimer\\b', 'keine haftung', 'permalien', 'permalink', 'suggested citation', 'powered by',
+    'all rights reserved', 'alle rechte vorbehalten', 'wszelkie prawa zastrzeżone', '©', 'vervielfältigung nur', 'affiliate[- ]links?', 'externer inhalt',
+    'artikel (mit anderen )?teilen',
+    '\\blog ?in\\b', '\\bsign in\\b', 'eingeloggt', 'registrieren sie sich',
+  ].join('|'),
+  'iu',
+);
+
+/** Longer blocks are taken to be the story's own text even when they mention a newsletter. */
+const MAX_LENGTH = 300;
+/** Not in the first part of the text: there, an appeal is rarer than a story that mentions one. */
+const FROM_SHARE = 0.3;
+
+/** Removes short appeals to the reader from the later part of the article. */
+export function dropAppeals(roots: DomElement[]): void {
+  const blocks = leafBlocks(roots).filter((b) => !roots.includes(b.element));
+  let total = 0;
+  for (const block of blocks) total += block.text.length;
+  let offset = 0;
+  for (const block of blocks) {
+    const share = offset / Math.max(1, total);
+    offset += block.text.length;
+    if (share >= FROM_SHARE && block.text.length <= MAX_LENGTH && APPEAL.test(block.text)) block.element.remove();
+  }
+}
