@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlausibleDate, parseStructuredDate, parseTextDate } from './parse-date.js';
+import { isPlausibleDate, parseCommonDate, parseStructuredDate, parseTextDate, readingForLanguage } from './parse-date.js';
 
 describe('page dates', () => {
   it('keeps the offset the page states, and a day alone as a day', () => {
@@ -25,5 +25,19 @@ describe('page dates', () => {
     expect(isPlausibleDate(parseStructuredDate('2023-12-31')!, now)).toBe(true);
     expect(isPlausibleDate(parseStructuredDate('2024-03-01')!, now)).toBe(false);
     expect(isPlausibleDate(parseStructuredDate('1994-12-31')!, now)).toBe(false);
+  });
+});
+
+describe('numeric dates either way round', () => {
+  it('reads day first outside the United States, month first for plain or US English', () => {
+    expect(parseTextDate('The Guardian 02/10/2020', readingForLanguage('en-GB'))?.day).toBe('2020-10-02');
+    expect(parseTextDate('02/10/2020', readingForLanguage('en-US'))?.day).toBe('2020-02-10');
+    expect(parseTextDate('02/10/2020', readingForLanguage('fr'))?.day).toBe('2020-10-02');
+    expect(parseTextDate('24/09/2019', readingForLanguage('en'))?.day).toBe('2019-09-24');
+  });
+
+  it('reads the common forms without the costly parsers', () => {
+    expect(parseCommonDate('Stand: 09.10.2017, 01:40 Uhr')?.day).toBe('2017-10-09');
+    expect(parseCommonDate('le 3 mars 2019')?.day).toBe('2019-03-03');
   });
 });

@@ -31,6 +31,19 @@ const MONTH_DAY_YEAR = new RegExp(`(?:^|[^\\p{L}])(${MONTH_NAME})\\.?\\s+(\\d{1,
 const RFC_2822 = /^\s*(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|GMT|UTC|Z)?/i;
 const PARSERS = [chrono.en, chrono.de, chrono.fr, chrono.es, chrono.pt, chrono.it, chrono.nl, chrono.ru, chrono.sv];
 
+/** How to read numeric dates that could be either way round, from the page's language. */
+export interface DateReading {
+  /** "02/10/2020" is 10 February in the United States' usage, 2 October nearly everywhere else. */
+  monthFirst: boolean;
+}
+
+const SLASHED_DAY_MONTH = /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/;
+
+/** US English writes the month first; a page in plain "en" is most often American. */
+export function readingForLanguage(lang: string | null | undefined): DateReading {
+  return { monthFirst: !lang || /^en(-us)?$/i.test(lang.trim()) };
+}
+
 /** Reads a machine-written date (JSON-LD, meta content, `datetime`), keeping its offset. */
 export function parseStructuredDate(value: string): PageDate | null {
   const iso = ISO.exec(value) ?? COMPACT.exec(value);
@@ -42,7 +55,13 @@ export function parseStructuredDate(value: string): PageDate | null {
 }
 
 /** Reads a date as people write it ("31. Mai 2012", "May 31, 2012 at 10:00", "31.05.2012"). */
-export function parseTextDate(text: string): PageDate | null {
+export function parseTextDate(text: string, reading: DateReading = { monthFirst: true }): PageDate | null {
+  const sample = text.slice(0, 300);
+  return parseCommonDate(sample, reading) ?? parseWithChrono(sample);
+}
+
+/** The common written forms only, by pattern: cheap enough for every date in a page's text. */
+export function parseCommonDate(text: string, reading: DateReading = { monthFirst: true }): PageDate | null {
   const sample = text.slice(0, 300);
   const iso = ISO.exec(sample.replace(/^\D+/, ''));
   if (iso) return build(iso[1], iso[2], iso[3], iso[4], iso[5], iso[6], iso[7]);
@@ -50,10 +69,17 @@ export function parseTextDate(text: string): PageDate | null {
   if (dotted) return build(dotted[3], dotted[2], dotted[1], dotted[4], dotted[5]);
   const slashed = SLASHED.exec(sample);
   if (slashed) return build(slashed[1], slashed[2], slashed[3]);
+  const numeric = SLASHED_DAY_MONTH.exec(sample);
+  if (numeric) return readSlashed(numeric[1]!, numeric[2]!, numeric[3]!, reading);
   const dmy = DAY_MONTH_YEAR.exec(sample);
   if (dmy) return build(dmy[3], String(MONTHS[dmy[2]!.toLowerCase()]), dmy[1]);
   const mdy = MONTH_DAY_YEAR.exec(sample);
   if (mdy) return build(mdy[3], String(MONTHS[mdy[1]!.toLowerCase()]), mdy[2]);
+  return null;
+}
+
+/** Rarer forms, through chrono-node's parsers for several languages: costly, so only for short texts naming a year. */
+function parseWithChrono(sample: string): PageDate | null {
   // Only absolute dates count, and they name a year: the costly parsers run only then.
   if (!/(^|\D)(19|20)\d{2}(\D|$)/.test(sample) || sample.length > 160) return null;
   for (const locale of PARSERS) {
@@ -64,6 +90,12 @@ export function parseTextDate(text: string): PageDate | null {
     return build(String(found.get('year')), String(found.get('month')), String(found.get('day')), hour, hour ? String(found.get('minute') ?? 0) : undefined, undefined, offset);
   }
   return null;
+}
+
+function readSlashed(first: string, second: string, year: string, reading: DateReading): PageDate | null {
+  // A number above 12 can only be the day, whatever the page's habit.
+  const monthFirst = Number(first) > 12 ? false : Number(second) > 12 ? true : reading.monthFirst;
+  return monthFirst ? build(year, first, second) : build(year, second, first);
 }
 
 /** True when the date is plausible for a news page: not before 1995, not in the future. */

@@ -3,7 +3,7 @@ import { readJsonLd, type JsonLdFacts } from './json-ld.js';
 import { firstMeta, readMetaTags } from './meta-tags.js';
 import { readByline } from './read-byline.js';
 import { collapse, readTitle } from './read-title.js';
-import type { PageDate } from './parse-date.js';
+import { readingForLanguage, type PageDate } from './parse-date.js';
 import { absoluteUrl } from '../output/absolute-urls.js';
 import type { DomDocument } from '../input/dom.js';
 
@@ -32,8 +32,9 @@ export function readMetadata(document: DomDocument, jsonLdBlocks: string[], url:
   const baseUrl = (baseHref && absoluteUrl(baseHref, url)) || url;
   const abs = (value: string | null | undefined) => (value ? absoluteUrl(value, baseUrl) : null);
   const siteName = firstMeta(meta, ['og:site_name', 'application-name', 'al:android:app_name']) ?? jsonLd?.publisher ?? null;
-  const dates = findDates(document, meta, jsonLd, url, now);
   const html = document.documentElement;
+  const declaredLang = html?.getAttribute('lang') || html?.getAttribute('xml:lang') || firstMeta(meta, ['content-language', 'dc.language', 'language']) || jsonLd?.inLanguage || localeToLang(firstMeta(meta, ['og:locale']));
+  const dates = findDates(document, meta, jsonLd, url, now, readingForLanguage(declaredLang));
   return {
     title: readTitle(
       document,
@@ -43,7 +44,7 @@ export function readMetadata(document: DomDocument, jsonLdBlocks: string[], url:
     byline: readByline(document, meta, jsonLd?.authors ?? [], siteName ?? jsonLd?.publisher ?? null),
     published: dates.published,
     modified: dates.modified,
-    declaredLang: html?.getAttribute('lang') || html?.getAttribute('xml:lang') || firstMeta(meta, ['content-language', 'dc.language', 'language']) || jsonLd?.inLanguage || localeToLang(firstMeta(meta, ['og:locale'])),
+    declaredLang,
     declaredDir: html?.getAttribute('dir') || document.body?.getAttribute('dir') || null,
     siteName: siteName ? collapse(siteName) : null,
     canonicalUrl: abs(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? abs(firstMeta(meta, ['og:url'])) ?? abs(jsonLd?.url),

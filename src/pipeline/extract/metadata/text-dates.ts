@@ -1,0 +1,60 @@
+import { parseCommonDate, type DateReading, type PageDate } from './parse-date.js';
+
+/** Dates written in a page's visible text, sorted by what the words just before them say. */
+export interface TextDates {
+  /** The first date announced as the publication ("Published on", "Veröffentlicht am", "Publié le"…). */
+  announced: PageDate | null;
+  /** The first date with no telling words before it. */
+  first: PageDate | null;
+  /** The first date announced as a change ("Updated", "Zuletzt geändert"…): a last resort. */
+  changed: PageDate | null;
+}
+
+const DATE_IN_TEXT =
+  /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/(?:19|20)\d{2}\b|\b\d{1,2}(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?\p{L}{3,10}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}\b|\b\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b/gu;
+
+/** Words that announce the publication, in the languages of the news we read. */
+const PUBLISHED =
+  /(?<!\p{L})(published|posted|written|created|released|issued|dated|date|veröffentlicht|erschienen|erstellt|geschrieben|publiziert|eingestellt|gespeichert|datum|stand|publié|publiée|mis en ligne|posté|publicado|publicada|fecha|pubblicato|pubblicata|data|gepubliceerd|geplaatst|opublikowano|publicerad|(?:artikel|beitrag) (?:wurde am|vom)|\bvon\s+[\p{L}.\s-]{2,40}\s+am|\bby\s+[\p{L}.\s-]{2,40}\s+on|\bpar\s+[\p{L}.\s-]{2,40}\s+le)(?!\p{L})[^\d]{0,25}$/iu;
+/** Words that announce a later change: that date is the page's last touch, not its birth. */
+const CHANGED =
+  /(?<!\p{L})(updated?|modified|last edited|edited|revised|aktualisiert|geändert|letzte änderung|editiert|mis à jour|modifié|actualizado|actualización|aggiornato|aggiornamento|bijgewerkt|gewijzigd)(?!\p{L})[^\d]{0,30}$/iu;
+/** Words after which a date is not the article's at all. */
+const UNRELATED =
+  /(?<!\p{L})(aktuelle zeit|current time|heute ist|today is|registriert|registered|joined|mitglied seit|member since|seit|since|abgerufen|retrieved|accessed|zugriff|copyright|©|\(c\)|geboren|born|bis|until|to|bis zum)\s*[^\d\p{L}]{0,6}$/iu;
+
+const MAX_MATCHES = 80;
+
+/** Reads the dates of a text cut to a bounded length, at most a few dozen of them. */
+export function findTextDates(text: string, ok: (d: PageDate | null) => PageDate | null, reading: DateReading): TextDates {
+  const found: TextDates = { announced: null, first: null, changed: null };
+  let seen = 0;
+  for (const match of text.matchAll(DATE_IN_TEXT)) {
+    if (++seen > MAX_MATCHES) break;
+    const before = text.slice(Math.max(0, match.index - 60), match.index);
+    if (UNRELATED.test(before) || /\d[.\s]*[-–]\s*$/.test(before)) continue;
+    const date = ok(parseCommonDate(match[0], reading));
+    if (!date) continue;
+    if (CHANGED.test(before)) {
+      found.changed ??= date;
+    } else if (PUBLISHED.test(before)) {
+      found.announced = date;
+      break;
+    } else {
+      found.first ??= date;
+    }
+  }
+  return found;
+}
+
+/** Every day written in the text (up to a few dozen dates), however it is written. */
+export function daysInText(text: string, reading: DateReading): Set<string> {
+  const days = new Set<string>();
+  let seen = 0;
+  for (const match of text.matchAll(DATE_IN_TEXT)) {
+    if (++seen > MAX_MATCHES) break;
+    const date = parseCommonDate(match[0], reading);
+    if (date) days.add(date.day);
+  }
+  return days;
+}
