@@ -1,4 +1,5 @@
 import { NewsdeskError } from '../../../platform/errors.js';
+import { compactMarkup } from './compact-markup.js';
 import { estimateDepth, stripMarkup } from './strip-markup.js';
 
 /** The page text ready to parse, and the JSON-LD blocks taken out before scripts are dropped. */
@@ -36,13 +37,14 @@ export function prepareHtml(text: string, contentType: string | undefined, maxBy
   }
   const stripped = stripMarkup(text);
   const jsonLd = stripped.jsonLd;
-  const html = stripped.html.replace(BIG_DATA_URI, '$1data:,');
-  if (html.length > maxBytes) {
+  const withoutScripts = stripped.html.replace(BIG_DATA_URI, '$1data:,');
+  if (withoutScripts.length > maxBytes) {
     throw new NewsdeskError(
       'EXTRACT_TOO_LARGE',
-      `The page has ${Math.round(html.length / 1e6)} million characters of markup without scripts; at most ${Math.round(maxBytes / 1e6)} million are extracted.`,
+      `The page has ${Math.round(withoutScripts.length / 1e6)} million characters of markup without scripts; at most ${Math.round(maxBytes / 1e6)} million are extracted.`,
     );
   }
+  const html = compactMarkup(withoutScripts);
   if (estimateDepth(html, maxDepth * 2) > maxDepth * 2) {
     throw new NewsdeskError('EXTRACT_TOO_COMPLEX', `The page nests elements more than ${maxDepth} deep.`);
   }

@@ -1,10 +1,10 @@
-/** The page without scripts, styles and comments, and the JSON-LD blocks its scripts held. */
+/** The page without scripts, styles, comments and other textless elements, and the JSON-LD blocks its scripts held. */
 export interface StrippedHtml {
   html: string;
   jsonLd: string[];
 }
 
-const OPENERS = /<(script|style|!--)/gi;
+const OPENERS = /<(script|style|!--|svg|math|noscript|template|button)/gi;
 const JSON_LD_TYPE = /type\s*=\s*["']?application\/ld\+json/i;
 // Some blogs ship the article inside <script type="text/template"> and render it client-side.
 const HTML_TEMPLATE_TYPE = /type\s*=\s*["']?text\/(template|html|x-template)/i;
@@ -13,10 +13,13 @@ const HTML_TEMPLATE_TYPE = /type\s*=\s*["']?text\/(template|html|x-template)/i;
  * Drops scripts, styles and comments in one linear pass: they carry no article text, and on
  * heavy pages they are most of the bytes. As in browsers, an unclosed script, style or comment
  * runs to the end of the document, so hostile markup cannot make this pass quadratic.
+ * Elements that the extractor removes unread anyway (icons, fallbacks, templates, controls) go
+ * too, so that the parser never builds their nodes.
  */
 export function stripMarkup(text: string): StrippedHtml {
   const parts: string[] = [];
   const jsonLd: string[] = [];
+  const unclosed = new Set<string>();
   let position = 0;
   OPENERS.lastIndex = 0;
   for (let match = OPENERS.exec(text); match; match = OPENERS.exec(text)) {
@@ -24,11 +27,12 @@ export function stripMarkup(text: string): StrippedHtml {
     if (start < position) continue;
     const kind = match[1]!.toLowerCase();
     if (kind !== '!--' && /[\w-]/.test(text[start + match[0].length] ?? '')) continue;
-    parts.push(text.slice(position, start));
     if (kind === '!--') {
+      parts.push(text.slice(position, start));
       const end = text.indexOf('-->', start + 4);
       position = end < 0 ? text.length : end + 3;
-    } else {
+    } else if (kind === 'script' || kind === 'style') {
+      parts.push(text.slice(position, start));
       const tagEnd = text.indexOf('>', start);
       const closeAt = tagEnd < 0 ? -1 : closingTagAt(text, kind, tagEnd);
       const closeEnd = closeAt < 0 ? -1 : text.indexOf('>', closeAt);
@@ -39,6 +43,15 @@ export function stripMarkup(text: string): StrippedHtml {
         else if (HTML_TEMPLATE_TYPE.test(tag)) parts.push(`<div>${body}</div>`);
       }
       position = closeEnd < 0 ? text.length : closeEnd + 1;
+    } else {
+      const end = unclosed.has(kind) ? -1 : textlessElementEnd(text, kind, start);
+      // Unclosed, or holding a script the loop must still see: left for the parser and the pruning.
+      if (end < 0) {
+        unclosed.add(kind);
+        continue;
+      }
+      parts.push(text.slice(position, start));
+      position = end;
     }
     OPENERS.lastIndex = position;
   }
@@ -57,6 +70,29 @@ function closingTagAt(text: string, kind: string, from: number): number {
   const closer = CLOSERS[kind]!;
   closer.lastIndex = from;
   return closer.exec(text)?.index ?? -1;
+}
+
+const NESTED: Record<string, RegExp> = Object.fromEntries(
+  ['svg', 'math', 'noscript', 'template', 'button'].map((kind) => [kind, new RegExp(`<(/?)${kind}(?![\\w-])`, 'gi')]),
+);
+
+/**
+ * Where an element without article text ends (past its end tag, nesting counted), or -1 when
+ * it never closes or holds a script. A kind that failed once is not searched again (the caller
+ * remembers it), so many unclosed openers cannot make the pass quadratic.
+ */
+function textlessElementEnd(text: string, kind: string, start: number): number {
+  const tags = NESTED[kind]!;
+  tags.lastIndex = start + 1;
+  let depth = 1;
+  for (let m = tags.exec(text); m; m = tags.exec(text)) {
+    depth += m[1] ? -1 : 1;
+    if (depth > 0) continue;
+    const end = text.indexOf('>', m.index);
+    if (end < 0) return -1;
+    return /<script/i.test(text.slice(start, m.index)) ? -1 : end + 1;
+  }
+  return -1;
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);

@@ -13,6 +13,8 @@ export function absoluteUrl(value: string, base: string | undefined): string | n
 
 const LAZY_SOURCES = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-echo', 'data-image'];
 const LAZY_SRCSETS = ['data-srcset', 'data-lazy-srcset'];
+/** The attributes where lazy loaders keep an image's real address; markup compaction keeps them. */
+export const LAZY_IMAGE_ATTRIBUTES: readonly string[] = [...LAZY_SOURCES, ...LAZY_SRCSETS];
 
 /**
  * Gives images their real source (lazy loaders keep it in `data-src` and friends while `src`
