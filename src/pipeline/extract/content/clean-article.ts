@@ -1,6 +1,6 @@
 import { ARTICLE_META } from './cues.js';
 import type { ElementMeasure } from './measure-blocks.js';
-import { classAndId, type DomElement } from '../input/dom.js';
+import { classAndId, pushChildren, type DomElement } from '../input/dom.js';
 
 const LIST_LIKE = new Set(['ul', 'ol', 'dl', 'div', 'section', 'table', 'nav', 'menu', 'aside', 'header', 'footer', 'span', 'figure']);
 
@@ -19,8 +19,7 @@ export function cleanArticle(roots: DomElement[], measures: Map<DomElement, Elem
         doomed.push(element);
         continue;
       }
-      const children = element.children;
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      pushChildren(stack, element);
     }
   }
   for (const element of doomed) element.remove();

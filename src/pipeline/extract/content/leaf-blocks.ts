@@ -1,5 +1,5 @@
 import { BLOCK_TAGS } from './cues.js';
-import type { DomElement } from '../input/dom.js';
+import { pushChildren, type DomElement } from '../input/dom.js';
 
 export interface LeafBlock {
   element: DomElement;
@@ -13,20 +13,24 @@ export function leafBlocks(roots: DomElement[]): LeafBlock[] {
   const stack: DomElement[] = [...roots].reverse();
   while (stack.length) {
     const element = stack.pop()!;
-    const children = Array.from(element.children);
-    if (!children.some((c) => BLOCK_TAGS.has(c.localName) || hasBlock(c))) {
+    if (!holdsBlocks(element)) {
       const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (text) out.push({ element, text });
       continue;
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    pushChildren(stack, element);
   }
   return out;
 }
 
-function hasBlock(element: DomElement): boolean {
-  const children = element.children;
-  for (let i = 0; i < children.length; i++) if (BLOCK_TAGS.has(children[i]!.localName)) return true;
+/** Whether a child, or a grandchild, is a block. */
+function holdsBlocks(element: DomElement): boolean {
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (BLOCK_TAGS.has(child.localName)) return true;
+    for (let grandchild = child.firstElementChild; grandchild; grandchild = grandchild.nextElementSibling) {
+      if (BLOCK_TAGS.has(grandchild.localName)) return true;
+    }
+  }
   return false;
 }
 

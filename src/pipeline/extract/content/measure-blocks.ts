@@ -1,5 +1,5 @@
 import { BLOCK_TAGS } from './cues.js';
-import { ELEMENT_NODE, TEXT_NODE, type DomElement } from '../input/dom.js';
+import { ELEMENT_NODE, TEXT_NODE, pushChildren, type DomElement } from '../input/dom.js';
 
 /** What the extractor knows of one element after one walk of the tree. */
 export interface ElementMeasure {
@@ -23,17 +23,14 @@ export function measureTree(root: DomElement): Map<DomElement, ElementMeasure> {
   while (stack.length) {
     const element = stack.pop()!;
     order.push(element);
-    const children = element.children;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    pushChildren(stack, element);
   }
   const measures = new Map<DomElement, ElementMeasure>();
   for (let i = order.length - 1; i >= 0; i--) {
     const element = order[i]!;
     const isLink = element.localName === 'a';
     const m: ElementMeasure = { text: 0, link: 0, score: 0, prose: 0, inlineText: 0, inlineLink: 0 };
-    const nodes = element.childNodes;
-    for (let j = 0; j < nodes.length; j++) {
-      const node = nodes[j]!;
+    for (let node = element.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === TEXT_NODE) {
         const length = visibleLength(node.textContent ?? '');
         m.text += length;

@@ -1,6 +1,6 @@
 import { ARTICLE_BODY, DROPPED_TAGS, FURNITURE, FURNITURE_ROLES } from './cues.js';
 import { measureTree, type ElementMeasure } from './measure-blocks.js';
-import { classAndId, type DomElement } from '../input/dom.js';
+import { classAndId, pushChildren, type DomElement } from '../input/dom.js';
 
 const HIDDEN_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const STRONG_BODY = /(^|[\s_-])(article-?body|articlebody|article__body|entry-?content|post-?content|post-?body|story-?body|article-?content|article-?text|main-?content|content-?body)([\s_-]|$)/;
@@ -40,8 +40,7 @@ function findFurniture(starts: DomElement[], body: DomElement, measures: Map<Dom
       doomed.push(element);
       continue;
     }
-    const children = element.children;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    pushChildren(stack, element);
   }
   return doomed;
 }

@@ -1,4 +1,7 @@
 import { DOMParser } from 'linkedom';
+import { dropListenerMaps } from './linkedom-without-listeners.js';
+
+dropListenerMaps();
 
 /**
  * The small part of the DOM the extractor uses, typed here because the project compiles
@@ -21,10 +24,13 @@ export interface DomElement extends DomNode {
   children: ArrayLike<DomElement>;
   firstElementChild: DomElement | null;
   nextElementSibling: DomElement | null;
+  lastElementChild: DomElement | null;
+  previousElementSibling: DomElement | null;
   attributes: ArrayLike<{ name: string; value: string }>;
   innerHTML: string;
   outerHTML: string;
   getAttribute(name: string): string | null;
+  getAttributeNode(name: string): { value: string } | null;
   setAttribute(name: string, value: string): void;
   hasAttribute(name: string): boolean;
   removeAttribute(name: string): void;
@@ -76,25 +82,41 @@ export function pageRoot(document: DomDocument): DomElement {
 
 /** The element children of a node as an array (linkedom returns live collections). */
 export function childElements(element: DomElement): DomElement[] {
-  return Array.from(element.children);
+  const children: DomElement[] = [];
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) children.push(child);
+  return children;
+}
+
+/**
+ * Pushes an element's children onto a stack so that the first child is popped first. Walks
+ * siblings: linkedom builds a new list for every read of `children`.
+ */
+export function pushChildren(stack: DomElement[], element: DomElement): void {
+  for (let child = element.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
 }
 
 /** An element's class and id together, lower-cased, for cue matching. */
 export function classAndId(element: DomElement): string {
-  const cls = element.getAttribute('class') ?? '';
-  const id = element.getAttribute('id') ?? '';
+  // Read the attribute nodes: linkedom answers getAttribute('class') by building a class list.
+  const cls = element.getAttributeNode('class')?.value ?? '';
+  const id = element.getAttributeNode('id')?.value ?? '';
   return cls || id ? `${cls} ${id}`.toLowerCase() : '';
 }
 
 /** The deepest element nesting below `root`, walked without recursion. */
 export function maxDepth(root: DomElement, stopAt: number): number {
   let deepest = 0;
-  const stack: Array<[DomElement, number]> = [[root, 0]];
+  const stack: DomElement[] = [root];
+  const depths: number[] = [0];
   while (stack.length) {
-    const [element, depth] = stack.pop()!;
+    const element = stack.pop()!;
+    const depth = depths.pop()!;
     if (depth > deepest) deepest = depth;
     if (deepest > stopAt) return deepest;
-    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      stack.push(child);
+      depths.push(depth + 1);
+    }
   }
   return deepest;
 }
