@@ -3,6 +3,7 @@ import { extractArticle } from '../extract-article.js';
 import { parseDocument } from '../input/dom.js';
 import { findDates } from './find-dates.js';
 import { readMetaTags } from './meta-tags.js';
+import { indexPage } from './page-index.js';
 
 const body = '<p>' + 'The council met on the evening and agreed the budget after a long debate about roads. '.repeat(6) + '</p>';
 
@@ -34,7 +35,8 @@ describe('publication day from the page itself', () => {
   const now = new Date('2024-01-01T00:00:00Z');
   const datesOf = (html: string, url = 'https://news.example/story') => {
     const document = parseDocument(html);
-    return findDates(document, readMetaTags(document), null, url, now, { monthFirst: false });
+    const page = indexPage(document);
+    return findDates(document, page, readMetaTags(page.metas), null, url, now, { monthFirst: false });
   };
 
   it('never takes a date from the comments', () => {

@@ -1,9 +1,10 @@
 import type { JsonLdFacts } from './json-ld.js';
 import type { MetaTags } from './meta-tags.js';
+import type { PageIndex } from './page-index.js';
 import { asideTest, textOutsideAsides } from './page-regions.js';
 import { fromFirstTime, fromMarkedMarkup, fromVisibleText, markupTimes } from './markup-dates.js';
 import { isPlausibleDate, parseStructuredDate, type DateReading, type PageDate } from './parse-date.js';
-import { daysInText, findTextDates } from './text-dates.js';
+import { daysInText, findTextDates, readWrittenDates, type WrittenDate } from './text-dates.js';
 import type { DomDocument } from '../input/dom.js';
 
 /** Names that always mean the first publication. */
@@ -33,6 +34,7 @@ type Check = (d: PageDate | null) => PageDate | null;
  */
 export function findDates(
   document: DomDocument,
+  page: PageIndex,
   meta: MetaTags,
   jsonLd: JsonLdFacts | null,
   url: string | undefined,
@@ -44,13 +46,16 @@ export function findDates(
   const fromMeta = (names: string[]) => names.map((name) => structured(meta.get(name)?.[0])).filter((d): d is PageDate => d !== null);
   const modified = structured(jsonLd?.dateModified) ?? fromMeta(MODIFIED_META)[0] ?? null;
   const candidates = [structured(jsonLd?.datePublished), ...fromMeta(PUBLISHED_META)].filter((d): d is PageDate => d !== null);
-  const markup = markupTimes(document);
+  const markup = markupTimes(page);
   const stated = inLocalTime(candidates[0] ?? null, [...candidates, ...markup]);
   // A full date in the address is the publisher's own day; stated times are often converted to UTC or re-stamped.
   const inUrl = ok(fromUrl(url));
-  const published = (inUrl && stated?.day !== inUrl.day ? inUrl : stated) ?? fromPage(document, ok, reading, inLocalTime(fromMeta(AMBIGUOUS_META)[0] ?? null, markup));
+  // The page's text and the dates written in it are read at most once, and only when needed.
+  let written: WrittenDate[] | undefined;
+  const writtenDates = () => (written ??= document.body ? readWrittenDates(textOutsideAsides(document.body, TEXT_LIMIT), reading) : []);
+  const published = (inUrl && stated?.day !== inUrl.day ? inUrl : stated) ?? fromPage(page, ok, reading, writtenDates, inLocalTime(fromMeta(AMBIGUOUS_META)[0] ?? null, markup));
   let days: Set<string> | undefined;
-  const shown = () => (days ??= document.body ? daysInText(textOutsideAsides(document.body, TEXT_LIMIT), reading) : new Set<string>());
+  const shown = () => (days ??= daysInText(writtenDates()));
   // The page shows its readers the later date and nowhere the earlier one: the article was
   // re-issued, and the date it presents as its own is the one the publisher stands by.
   if (published && modified && modified.day > published.day && shown().has(modified.day) && !shown().has(published.day)) return { published: modified, modified };
@@ -81,18 +86,17 @@ function localIso(instant: number, hours: number): string {
 }
 
 /** What the page itself shows, when no trusted machine-readable date was given. */
-function fromPage(document: DomDocument, ok: Check, reading: DateReading, ambiguousMeta: PageDate | null): PageDate | null {
+function fromPage(page: PageIndex, ok: Check, reading: DateReading, writtenDates: () => WrittenDate[], ambiguousMeta: PageDate | null): PageDate | null {
   const aside = asideTest();
-  const marked = fromMarkedMarkup(document, ok, aside);
+  const marked = fromMarkedMarkup(page, ok, aside);
   if (marked) return marked;
-  const root = document.body;
-  const text = root ? findTextDates(textOutsideAsides(root, TEXT_LIMIT), ok, reading) : null;
-  const shown = text?.announced ?? fromFirstTime(document, ok, aside);
+  const text = findTextDates(writtenDates(), ok);
+  const shown = text.announced ?? fromFirstTime(page, ok, aside);
   if (shown) return shown;
-  const named = fromVisibleText(document, ok, reading, aside);
+  const named = fromVisibleText(page, ok, reading, aside);
   // Neither is sure of itself: the earlier is the first publication, the later a change or today's date in a page header.
   const weak = named && ambiguousMeta ? (named.day <= ambiguousMeta.day ? named : ambiguousMeta) : named ?? ambiguousMeta;
-  return weak ?? text?.first ?? text?.changed ?? null;
+  return weak ?? text.first ?? text.changed ?? null;
 }
 
 /**

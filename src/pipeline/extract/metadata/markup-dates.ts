@@ -1,5 +1,6 @@
 import { parseStructuredDate, parseTextDate, type DateReading, type PageDate } from './parse-date.js';
-import { classAndId, type DomDocument, type DomElement } from '../input/dom.js';
+import type { PageIndex } from './page-index.js';
+import { classAndId, type DomElement } from '../input/dom.js';
 
 /** Dates read from the page's markup: microdata, `<time>`, `<abbr title>`, elements named as dates. */
 
@@ -9,9 +10,9 @@ type Aside = (element: DomElement) => boolean;
 const DATE_CUE = /(^|[\s_-])(date|datum|time|zeit|published|pubdate|posted|post-?date|entry-?date|meta|byline|dateline|info|article-?info|created|timestamp|fecha|data)/;
 
 /** Machine-readable times written in the page (`<time datetime>`, microdata), at most a few dozen. */
-export function markupTimes(document: DomDocument): PageDate[] {
+export function markupTimes(page: PageIndex): PageDate[] {
   const found: PageDate[] = [];
-  for (const el of Array.from(document.querySelectorAll('time[datetime], [itemprop="datePublished"][content]')).slice(0, 40)) {
+  for (const el of page.machineTimes.slice(0, 40)) {
     const parsed = parseStructuredDate(el.getAttribute('datetime') ?? el.getAttribute('content') ?? '');
     if (parsed) found.push(parsed);
   }
@@ -25,24 +26,22 @@ function readElement(el: DomElement | null | undefined, ok: Check): PageDate | n
 }
 
 /** Microdata `datePublished`, then a `<time>` or `<abbr>` marked as the publication time, outside comments and lists. */
-export function fromMarkedMarkup(document: DomDocument, ok: Check, insideAside: Aside): PageDate | null {
-  const first = (selector: string, accept: (el: DomElement) => boolean = () => true) =>
-    Array.from(document.querySelectorAll(selector)).slice(0, 40).find((el) => accept(el) && !insideAside(el));
+export function fromMarkedMarkup(page: PageIndex, ok: Check, insideAside: Aside): PageDate | null {
+  const first = (elements: DomElement[], accept: (el: DomElement) => boolean = () => true) =>
+    elements.slice(0, 40).find((el) => accept(el) && !insideAside(el));
   const marked = (t: DomElement) => t.hasAttribute('pubdate') || /publish|created|posted|entry-date|pubdate/.test(classAndId(t) + ' ' + (t.getAttribute('itemprop') ?? '').toLowerCase());
-  return readElement(first('[itemprop="datePublished"]'), ok) ?? readElement(first('time', marked), ok) ?? readElement(first('abbr.published, abbr[title].date'), ok);
+  return readElement(first(page.datePublished), ok) ?? readElement(first(page.times, marked), ok) ?? readElement(first(page.dateAbbrs), ok);
 }
 
-export function fromFirstTime(document: DomDocument, ok: Check, insideAside: Aside): PageDate | null {
-  const times = Array.from(document.querySelectorAll('time')).slice(0, 40);
+export function fromFirstTime(page: PageIndex, ok: Check, insideAside: Aside): PageDate | null {
+  const times = page.times.slice(0, 40);
   return readElement(times.find((t) => !insideAside(t)), ok);
 }
 
 /** Short elements named as dates or bylines, in document order; the first that reads as a date wins. */
-export function fromVisibleText(document: DomDocument, ok: Check, reading: DateReading, insideAside: Aside): PageDate | null {
-  const root = document.body;
-  if (!root) return null;
+export function fromVisibleText(page: PageIndex, ok: Check, reading: DateReading, insideAside: Aside): PageDate | null {
   let checked = 0;
-  for (const el of Array.from(root.querySelectorAll('[class],[id]'))) {
+  for (const el of page.named) {
     const cues = classAndId(el);
     if (!DATE_CUE.test(cues)) continue;
     const text = el.textContent ?? '';

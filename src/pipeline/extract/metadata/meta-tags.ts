@@ -1,11 +1,11 @@
-import type { DomDocument } from '../input/dom.js';
+import type { DomElement } from '../input/dom.js';
 
 /** `<meta>` values by lower-cased name, property or itemprop, in document order. */
 export type MetaTags = Map<string, string[]>;
 
-export function readMetaTags(document: DomDocument): MetaTags {
+export function readMetaTags(metas: readonly DomElement[]): MetaTags {
   const tags: MetaTags = new Map();
-  for (const meta of Array.from(document.getElementsByTagName('meta'))) {
+  for (const meta of metas) {
     // Some frameworks write `value` where the standard says `content`.
     const content = (meta.getAttribute('content') ?? meta.getAttribute('value'))?.trim();
     if (!content) continue;

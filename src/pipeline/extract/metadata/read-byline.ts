@@ -1,23 +1,22 @@
 import { collapse } from './read-title.js';
 import { firstMeta, type MetaTags } from './meta-tags.js';
-import { classAndId, type DomDocument } from '../input/dom.js';
+import type { PageIndex } from './page-index.js';
+import { classAndId } from '../input/dom.js';
 
 const AUTHOR_META = ['author', 'article:author_name', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'citation_author', 'twitter:creator:name', 'article:author'];
 const BYLINE_CUE = /(^|[\s_-])(byline|by-?line|author|authors|author-?name|autor|auteur|writer|creator)([\s_-]|$)/;
 
 /** The author as the page names them: JSON-LD, then `<meta>`, then marked-up bylines in the page. */
-export function readByline(document: DomDocument, meta: MetaTags, jsonLdAuthors: string[], organisation: string | null): string | null {
+export function readByline(page: PageIndex, meta: MetaTags, jsonLdAuthors: string[], organisation: string | null): string | null {
   // Sites name themselves as the author when no person signed the piece; that is no byline.
   const people = jsonLdAuthors.filter((a) => !organisation || a.toLowerCase() !== organisation.toLowerCase());
   if (people.length) return cleanByline(people.join(', '));
   const stated = firstMeta(meta, AUTHOR_META);
   if (stated && !/^https?:|^@|facebook\.com/.test(stated) && stated.toLowerCase() !== organisation?.toLowerCase()) return cleanByline(stated);
-  const marked = document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]');
+  const marked = page.markedAuthor;
   const markedText = marked ? collapse(marked.getAttribute('content') ?? marked.textContent ?? '') : '';
   if (markedText && markedText.length < 100) return cleanByline(markedText);
-  const body = document.body;
-  if (!body) return null;
-  for (const el of Array.from(body.querySelectorAll('[class],[id]')).slice(0, 3000)) {
+  for (const el of page.named.slice(0, 3000)) {
     if (!BYLINE_CUE.test(classAndId(el))) continue;
     const text = collapse(el.textContent ?? '');
     if (text.length > 2 && text.length < 100) return cleanByline(text);

@@ -1,6 +1,7 @@
 import { findDates } from './find-dates.js';
 import { readJsonLd, type JsonLdFacts } from './json-ld.js';
 import { firstMeta, readMetaTags } from './meta-tags.js';
+import { indexPage } from './page-index.js';
 import { readByline } from './read-byline.js';
 import { collapse, readTitle } from './read-title.js';
 import { readingForLanguage, type PageDate } from './parse-date.js';
@@ -26,30 +27,31 @@ export interface PageMetadata {
 }
 
 export function readMetadata(document: DomDocument, jsonLdBlocks: string[], url: string | undefined, now: Date): PageMetadata {
-  const meta = readMetaTags(document);
+  const page = indexPage(document);
+  const meta = readMetaTags(page.metas);
   const jsonLd = readJsonLd(jsonLdBlocks);
-  const baseHref = document.querySelector('base[href]')?.getAttribute('href');
+  const baseHref = page.base?.getAttribute('href');
   const baseUrl = (baseHref && absoluteUrl(baseHref, url)) || url;
   const abs = (value: string | null | undefined) => (value ? absoluteUrl(value, baseUrl) : null);
   const siteName = firstMeta(meta, ['og:site_name', 'application-name', 'al:android:app_name']) ?? jsonLd?.publisher ?? null;
   const html = document.documentElement;
   const declaredLang = html?.getAttribute('lang') || html?.getAttribute('xml:lang') || firstMeta(meta, ['content-language', 'dc.language', 'language']) || jsonLd?.inLanguage || localeToLang(firstMeta(meta, ['og:locale']));
-  const dates = findDates(document, meta, jsonLd, url, now, readingForLanguage(declaredLang));
+  const dates = findDates(document, page, meta, jsonLd, url, now, readingForLanguage(declaredLang));
   return {
     title: readTitle(
-      document,
-      [firstMeta(meta, ['og:title']), jsonLd?.headline ?? null, firstMeta(meta, ['twitter:title', 'dc.title', 'title', 'headline']), document.querySelector('title')?.textContent ?? null],
+      page.headings,
+      [firstMeta(meta, ['og:title']), jsonLd?.headline ?? null, firstMeta(meta, ['twitter:title', 'dc.title', 'title', 'headline']), page.title?.textContent ?? null],
       siteName,
     ),
-    byline: readByline(document, meta, jsonLd?.authors ?? [], siteName ?? jsonLd?.publisher ?? null),
+    byline: readByline(page, meta, jsonLd?.authors ?? [], siteName ?? jsonLd?.publisher ?? null),
     published: dates.published,
     modified: dates.modified,
     declaredLang,
     declaredDir: html?.getAttribute('dir') || document.body?.getAttribute('dir') || null,
     siteName: siteName ? collapse(siteName) : null,
-    canonicalUrl: abs(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? abs(firstMeta(meta, ['og:url'])) ?? abs(jsonLd?.url),
+    canonicalUrl: abs(page.canonical?.getAttribute('href')) ?? abs(firstMeta(meta, ['og:url'])) ?? abs(jsonLd?.url),
     ogUrl: abs(firstMeta(meta, ['og:url'])),
-    image: abs(firstMeta(meta, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']) ?? jsonLd?.image ?? document.querySelector('link[rel="image_src"]')?.getAttribute('href')),
+    image: abs(firstMeta(meta, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']) ?? jsonLd?.image ?? page.imageSrc?.getAttribute('href')),
     description: collapseOrNull(firstMeta(meta, ['og:description', 'description', 'twitter:description', 'dc.description']) ?? jsonLd?.description),
     jsonLd,
     baseUrl,

@@ -1,13 +1,13 @@
-import type { DomDocument } from '../input/dom.js';
+import type { DomElement } from '../input/dom.js';
 
 const SEPARATOR = /\s+[|\-–—:»·•/\\]+\s+|\s+::\s+|\s*[｜|]\s*/;
 
 /**
- * The headline: the page's own heading when a stated title agrees with it, else the stated
+ * The headline: the page's own heading (`<h1>`, `<h2>`) when a stated title agrees with it, else the stated
  * title (JSON-LD, OpenGraph, Twitter, `<title>`) with the site name cut off.
  */
-export function readTitle(document: DomDocument, stated: Array<string | null>, siteName: string | null): string | null {
-  const headings = Array.from(document.querySelectorAll('h1, h2'))
+export function readTitle(pageHeadings: readonly DomElement[], stated: Array<string | null>, siteName: string | null): string | null {
+  const headings = pageHeadings
     .slice(0, 12)
     .map((h) => collapse(h.textContent ?? ''))
     .filter((h) => h.length > 3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInText, findTextDates } from './text-dates.js';
+import { daysInText, findTextDates, readWrittenDates } from './text-dates.js';
 import type { PageDate } from './parse-date.js';
 
 const ok = (d: PageDate | null) => d;
@@ -7,29 +7,29 @@ const dayFirst = { monthFirst: false };
 
 describe('dates in visible text', () => {
   it('takes the date announced as the publication over earlier ones', () => {
-    const found = findTextDates('Heute 14.10.2020. Dieser Artikel wurde am 14. Dezember 2015 um 14:48 veröffentlicht.', ok, dayFirst);
+    const found = findTextDates(readWrittenDates('Heute 14.10.2020. Dieser Artikel wurde am 14. Dezember 2015 um 14:48 veröffentlicht.', dayFirst), ok);
     expect(found.announced?.day).toBe('2015-12-14');
   });
 
   it('reads announcements in several languages and after a byline', () => {
-    expect(findTextDates('Publié le 30 septembre 2018 à 10:00', ok, dayFirst).announced?.day).toBe('2018-09-30');
-    expect(findTextDates('Erschienen am: 13.10.2021', ok, dayFirst).announced?.day).toBe('2021-10-13');
-    expect(findTextDates('Gespeichert von rasos am 24. Juli 2017 - 18:55', ok, dayFirst).announced?.day).toBe('2017-07-24');
-    expect(findTextDates('Posted on March 3, 2019 by Anna', ok, dayFirst).announced?.day).toBe('2019-03-03');
+    expect(findTextDates(readWrittenDates('Publié le 30 septembre 2018 à 10:00', dayFirst), ok).announced?.day).toBe('2018-09-30');
+    expect(findTextDates(readWrittenDates('Erschienen am: 13.10.2021', dayFirst), ok).announced?.day).toBe('2021-10-13');
+    expect(findTextDates(readWrittenDates('Gespeichert von rasos am 24. Juli 2017 - 18:55', dayFirst), ok).announced?.day).toBe('2017-07-24');
+    expect(findTextDates(readWrittenDates('Posted on March 3, 2019 by Anna', dayFirst), ok).announced?.day).toBe('2019-03-03');
   });
 
   it('keeps changes apart and skips dates that are not the article’s', () => {
-    const found = findTextDates('Aktuelle Zeit: 14.10.2020 · Registriert: 18.09.2008 · Zuletzt geändert am 15.10.2021 · Anna » 21.01.2009, 05:42', ok, dayFirst);
+    const found = findTextDates(readWrittenDates('Aktuelle Zeit: 14.10.2020 · Registriert: 18.09.2008 · Zuletzt geändert am 15.10.2021 · Anna » 21.01.2009, 05:42', dayFirst), ok);
     expect(found.first?.day).toBe('2009-01-21');
     expect(found.changed?.day).toBe('2021-10-15');
-    expect(findTextDates('Copyright © 19.12.2019 Example GmbH', ok, dayFirst).first).toBeNull();
+    expect(findTextDates(readWrittenDates('Copyright © 19.12.2019 Example GmbH', dayFirst), ok).first).toBeNull();
   });
 
   it('does not read the end of a range as a date of its own', () => {
-    expect(findTextDates('Treffen am 23.-26.8.2017 in Wien', ok, dayFirst).first).toBeNull();
+    expect(findTextDates(readWrittenDates('Treffen am 23.-26.8.2017 in Wien', dayFirst), ok).first).toBeNull();
   });
 
   it('lists the days a page shows', () => {
-    expect([...daysInText('Updated Mar 12, 2020 · first 17 Jun 2019', dayFirst)]).toEqual(['2020-03-12', '2019-06-17']);
+    expect([...daysInText(readWrittenDates('Updated Mar 12, 2020 · first 17 Jun 2019', dayFirst))]).toEqual(['2020-03-12', '2019-06-17']);
   });
 });

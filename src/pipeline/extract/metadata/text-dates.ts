@@ -25,15 +25,28 @@ const UNRELATED =
 
 const MAX_MATCHES = 80;
 
-/** Reads the dates of a text cut to a bounded length, at most a few dozen of them. */
-export function findTextDates(text: string, ok: (d: PageDate | null) => PageDate | null, reading: DateReading): TextDates {
-  const found: TextDates = { announced: null, first: null, changed: null };
-  let seen = 0;
+/** A date written in a text, with the words just before it. */
+export interface WrittenDate {
+  date: PageDate | null;
+  before: string;
+}
+
+/** The dates written in a text (read once per page, then sorted by the two readers below), at most a few dozen. */
+export function readWrittenDates(text: string, reading: DateReading): WrittenDate[] {
+  const written: WrittenDate[] = [];
   for (const match of text.matchAll(DATE_IN_TEXT)) {
-    if (++seen > MAX_MATCHES) break;
-    const before = text.slice(Math.max(0, match.index - 60), match.index);
+    if (written.length === MAX_MATCHES) break;
+    written.push({ date: parseCommonDate(match[0], reading), before: text.slice(Math.max(0, match.index - 60), match.index) });
+  }
+  return written;
+}
+
+/** The dates of a text sorted by what the words before them announce. */
+export function findTextDates(written: readonly WrittenDate[], ok: (d: PageDate | null) => PageDate | null): TextDates {
+  const found: TextDates = { announced: null, first: null, changed: null };
+  for (const { date: read, before } of written) {
     if (UNRELATED.test(before) || /\d[.\s]*[-–]\s*$/.test(before)) continue;
-    const date = ok(parseCommonDate(match[0], reading));
+    const date = ok(read);
     if (!date) continue;
     if (CHANGED.test(before)) {
       found.changed ??= date;
@@ -48,13 +61,8 @@ export function findTextDates(text: string, ok: (d: PageDate | null) => PageDate
 }
 
 /** Every day written in the text (up to a few dozen dates), however it is written. */
-export function daysInText(text: string, reading: DateReading): Set<string> {
+export function daysInText(written: readonly WrittenDate[]): Set<string> {
   const days = new Set<string>();
-  let seen = 0;
-  for (const match of text.matchAll(DATE_IN_TEXT)) {
-    if (++seen > MAX_MATCHES) break;
-    const date = parseCommonDate(match[0], reading);
-    if (date) days.add(date.day);
-  }
+  for (const { date } of written) if (date) days.add(date.day);
   return days;
 }
