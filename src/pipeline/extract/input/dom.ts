@@ -1,7 +1,7 @@
 import { DOMParser } from 'linkedom';
-import { dropListenerMaps } from './linkedom-without-listeners.js';
+import { tuneLinkedom } from './linkedom-tuning.js';
 
-dropListenerMaps();
+tuneLinkedom();
 
 /**
  * The small part of the DOM the extractor uses, typed here because the project compiles
