@@ -26,7 +26,7 @@ const MONTHS: Record<string, number> = {};
   'december|dec|dez|dezember|décembre|decembre|diciembre|dic|dicembre|dezembro|grudzień|grudnia',
 ].forEach((names, i) => names.split('|').forEach((name) => (MONTHS[name] = i + 1)));
 const MONTH_NAME = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
-const DAY_MONTH_YEAR = new RegExp(`(?:^|[^\\p{L}\\d])(\\d{1,2})\\.?\\s*(?:de\\s+)?(${MONTH_NAME})\\.?,?\\s*(?:de\\s+)?((?:19|20)\\d{2})(?!\\d)`, 'iu');
+const DAY_MONTH_YEAR = new RegExp(`(?:^|[^\\p{L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th|er)?\\s*(?:de\\s+)?(${MONTH_NAME})\\.?,?\\s*(?:de\\s+)?((?:19|20)\\d{2})(?!\\d)`, 'iu');
 const MONTH_DAY_YEAR = new RegExp(`(?:^|[^\\p{L}])(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})(?!\\d)`, 'iu');
 const RFC_2822 = /^\s*(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|GMT|UTC|Z)?/i;
 const PARSERS = [chrono.en, chrono.de, chrono.fr, chrono.es, chrono.pt, chrono.it, chrono.nl, chrono.ru, chrono.sv];

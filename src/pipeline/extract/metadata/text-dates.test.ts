@@ -32,4 +32,13 @@ describe('dates in visible text', () => {
   it('lists the days a page shows', () => {
     expect([...daysInText(readWrittenDates('Updated Mar 12, 2020 · first 17 Jun 2019', dayFirst))]).toEqual(['2020-03-12', '2019-06-17']);
   });
+
+  it('finds every date of a long text in order, in each written form, with the words before it', () => {
+    const filler = 'The council met again in 1999 and 2020 spaces to discuss roads. '.repeat(300);
+    const text = `${filler}Posted 12.05.2019 13.05.2019, then 2019-05-14 and 15/05/2019; ${filler}on 16th   May,\n\n  2019 or June 17, 2019.`;
+    const written = readWrittenDates(text, dayFirst);
+    expect(written.map((w) => w.date?.day)).toEqual(['2019-05-12', '2019-05-13', '2019-05-14', '2019-05-15', '2019-05-16', '2019-06-17']);
+    expect(written[0]!.before.endsWith('Posted ')).toBe(true);
+    expect(written[4]!.before.endsWith('on ')).toBe(true);
+  });
 });

@@ -24,6 +24,11 @@ const UNRELATED =
   /(?<!\p{L})(aktuelle zeit|current time|heute ist|today is|registriert|registered|joined|mitglied seit|member since|seit|since|abgerufen|retrieved|accessed|zugriff|copyright|©|\(c\)|geboren|born|bis|until|to|bis zum)\s*[^\d\p{L}]{0,6}$/iu;
 
 const MAX_MATCHES = 80;
+// Every date above names a year followed by a word boundary, at most this far from the date's
+// start (room for the whitespace of markup) and at most 7 characters before its end ("2019-05-12").
+const YEAR = /(?:19|20)\d{2}\b/g;
+const YEAR_REACH = 60;
+const AFTER_YEAR = 7;
 
 /** A date written in a text, with the words just before it. */
 export interface WrittenDate {
@@ -34,11 +39,36 @@ export interface WrittenDate {
 /** The dates written in a text (read once per page, then sorted by the two readers below), at most a few dozen. */
 export function readWrittenDates(text: string, reading: DateReading): WrittenDate[] {
   const written: WrittenDate[] = [];
-  for (const match of text.matchAll(DATE_IN_TEXT)) {
+  for (const [index, match] of datesAroundYears(text)) {
     if (written.length === MAX_MATCHES) break;
-    written.push({ date: parseCommonDate(match[0], reading), before: text.slice(Math.max(0, match.index - 60), match.index) });
+    written.push({ date: parseCommonDate(match, reading), before: text.slice(Math.max(0, index - 60), index) });
   }
   return written;
+}
+
+/**
+ * The matches of DATE_IN_TEXT in order, as a scan of the whole text finds them, but looked for
+ * only in a short window around each year: the pattern is costly to try at every position of
+ * tens of thousands of characters. One character before and after each window keeps its word
+ * boundaries as they are in the text.
+ */
+function* datesAroundYears(text: string): Generator<[number, string]> {
+  let end = 0;
+  const years = YEAR;
+  years.lastIndex = 0;
+  for (let year = years.exec(text); year; year = years.exec(text)) {
+    if (year.index < end) continue;
+    const from = Math.max(end, year.index - YEAR_REACH);
+    const context = from > 0 ? 1 : 0;
+    const window = text.slice(from - context, year.index + year[0].length + AFTER_YEAR + 1);
+    DATE_IN_TEXT.lastIndex = context;
+    const match = DATE_IN_TEXT.exec(window);
+    if (!match) continue;
+    const index = from - context + match.index;
+    yield [index, match[0]];
+    end = index + match[0].length;
+    if (years.lastIndex < end) years.lastIndex = end;
+  }
 }
 
 /** The dates of a text sorted by what the words before them announce. */
