@@ -1,4 +1,5 @@
 import { ARTICLE_BODY, FURNITURE } from './cues.js';
+import { findLead } from './find-lead.js';
 import type { ElementMeasure } from './measure-blocks.js';
 import { classAndId, type DomElement } from '../input/dom.js';
 
@@ -20,7 +21,9 @@ export function findMainContent(body: DomElement, measures: Map<DomElement, Elem
       bestScore = score;
     }
   }
-  return withContinuingSiblings(best, measures, bestScore);
+  const chosen = withContinuingSiblings(best, measures, bestScore);
+  const lead = findLead(chosen[0]!, measures);
+  return lead ? [lead, ...chosen] : chosen;
 }
 
 function cueBonus(element: DomElement): number {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../extract-article.js';
+
+const body = [
+  'The city council agreed the new budget on Tuesday evening after a debate that lasted more than four hours.',
+  'Most of the extra money goes to repairing roads and bridges that were damaged by the floods last winter.',
+  'The opposition said the plan leaves too little for schools and announced it would propose changes next month.',
+  'The mayor said the council had listened to residents and that work on the first bridges would start in spring.',
+]
+  .map((s) => `<p>${s}</p>`)
+  .join('');
+const lead = 'Roads and bridges come first in a budget that leaves schools waiting.';
+const tools = ['Share on Facebook', 'Share on Twitter', 'Send by email', 'Print this page'].map((t) => `<li><a href="/x">${t}</a></li>`).join('');
+const page = (inner: string) =>
+  `<!doctype html><html lang="en"><head><title>Budget agreed</title></head><body><div class="site"><div class="wrap">${inner}</div></div><footer>Contact us</footer></body></html>`;
+const extract = (html: string) => extractArticle({ html, url: 'https://news.example/city/budget' }).text;
+
+describe('the lead before the body', () => {
+  it('keeps the standfirst in the header above the article body', () => {
+    const text = extract(page(`<div class="head"><h1>Budget agreed</h1><div>12 May</div><p class="intro">${lead}</p><ul>${tools}</ul></div><div class="body">${body}</div>`));
+    expect(text).toContain(lead);
+    expect(text.indexOf(lead)).toBeLessThan(text.indexOf('The city council'));
+  });
+
+  it('passes over a picture and its caption between the lead and the body', () => {
+    const picture = '<div class="img"><img src="/a.jpg"><p class="caption">The bridge at Mill Street. Photo: City archive</p></div>';
+    expect(extract(page(`<ul>${tools}</ul><div class="teaser-text"><p>${lead}</p></div>${picture}<div class="text">${body}</div>`))).toContain(lead);
+  });
+
+  it('takes no caption for a lead', () => {
+    const caption = 'The bridge at Mill Street was closed for most of the winter. Foto: City archive';
+    expect(extract(page(`<div class="legend">${caption}</div><div class="text">${body}</div>`))).not.toContain('Mill Street');
+  });
+});
