@@ -60,10 +60,14 @@ function isFurniture(element: DomElement, shareOfProse: number, measure: Element
   // The page names its main element itself; a cue word in its class ("skip-main") does not make it furniture.
   if (tag === 'main' || tag === 'article') return false;
   const cues = furnitureCues(element);
+  // A teaser with a link points to another article; the article's own teaser (its lead) links nowhere.
+  if (cues && TEASER.test(cues) && measure && measure.link > measure.text * 0.1) return shareOfProse < 0.3;
   if (!cues || !FURNITURE.test(cues)) return false;
   if (STRONG_BODY.test(cues) || element.getAttribute('itemprop') === 'articleBody') return false;
   return shareOfProse < (ARTICLE_BODY.test(cues) ? 0.15 : 0.3);
 }
+
+const TEASER = /(^|[\s_-])teasers?([\s_-]|$)/;
 
 /** WordPress names a post's wrapper after its terms ("tag-elections", "category-sport"): those words describe the post. */
 const POST_WRAPPER = /(^|\s)(post-\d+|type-[\w-]+|hentry|status-publish)(\s|$)/;

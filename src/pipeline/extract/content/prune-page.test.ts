@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../extract-article.js';
+
+const story = [
+  'The city council agreed the new budget on Tuesday evening after a debate that lasted more than four hours.',
+  'Most of the extra money goes to repairing roads and bridges that were damaged by the floods last winter.',
+  'The opposition said the plan leaves too little for schools and announced it would propose changes next month.',
+  'The mayor said the council had listened to residents and that work on the first bridges would start in spring.',
+]
+  .map((s) => `<p>${s}</p>`)
+  .join('');
+const page = (body: string) => `<!doctype html><html lang="en"><head><title>Budget agreed</title></head><body>${body}</body></html>`;
+const extract = (html: string) => extractArticle({ html, url: 'https://news.example/city/budget' }).text;
+
+describe('page furniture', () => {
+  it('drops teasers that link to other articles and keeps the article\'s own teaser', () => {
+    const own = 'Roads and bridges come first in a budget that leaves schools waiting for another year.';
+    const other =
+      '<div class="teaser"><h3><a href="/harbour">Harbour works start in June</a></h3><p>The harbour road will be closed for three months while the quay is rebuilt.</p></div>';
+    const text = extract(page(`<article><h1>Budget agreed</h1><div class="teaser-text"><p>${own}</p></div>${story}${other}</article>`));
+    expect(text).toContain(own);
+    expect(text).toContain('work on the first bridges');
+    expect(text).not.toContain('Harbour works');
+    expect(text).not.toContain('quay is rebuilt');
+  });
+});
