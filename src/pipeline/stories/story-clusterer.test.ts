@@ -70,6 +70,36 @@ describe('StoryClusterer', () => {
     ).toBe(degeneres);
   });
 
+  it('keeps apart two deaths of one kind whose leads state different ages', () => {
+    const clusterer = new StoryClusterer();
+    const place = (id: string, text: string) => clusterer.add({ id, text }).story;
+    const first = place(
+      'a',
+      'The former FBI official at the heart of the Watergate scandal, the secret source known as Deep Throat, ' +
+        'has died at his home in California. He was 95. Reporters of the Washington Post said he helped bring down Nixon.',
+    );
+    expect(
+      place(
+        'b',
+        'Deep Throat, the former FBI official whose secret help to the Washington Post exposed the Watergate ' +
+          'scandal, died on Thursday at 95 at his home in California, his family said. Nixon resigned in 1974.',
+      ),
+    ).toBe(first);
+    const second = place(
+      'c',
+      'A former Nixon aide at the heart of the Watergate scandal, once rumoured to be Deep Throat, has died at ' +
+        'his home. He was 75. Reporters of the Washington Post said he helped the FBI in California.',
+    );
+    expect(second).not.toBe(first);
+    expect(
+      place(
+        'd',
+        'The Nixon aide once rumoured to be Deep Throat in the Watergate scandal died at 75, the Washington Post ' +
+          'reported; the FBI had questioned him in California.',
+      ),
+    ).toBe(second);
+  });
+
   it('gives the same answers when the same articles are fed again', () => {
     const first = storiesOf(docs);
     expect(storiesOf(docs)).toEqual(first);

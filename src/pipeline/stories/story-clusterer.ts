@@ -11,6 +11,7 @@ import { findBylineCredits, findCredits } from './credits.js';
 import { defaultDuplicateOptions, DuplicateIndex, type DuplicateOptions } from './near-duplicates.js';
 import type { CopyCandidate } from './provenance.js';
 import { defaultStoryIndexLimits, StoryIndex, type StoryIndexLimits } from './story-index.js';
+import { StoryAges, leadAges } from './lead-ages.js';
 import { StorySubjects } from './story-subjects.js';
 import { TermStatistics } from './term-statistics.js';
 import { words } from '../text/tokens.js';
@@ -88,6 +89,7 @@ export class StoryClusterer {
   private readonly statistics: TermStatistics;
   private readonly index: StoryIndex;
   private readonly subjects = new StorySubjects();
+  private readonly ages = new StoryAges();
   private readonly stories = new Map<number, ActiveStory>();
   private readonly slotOfStory = new Map<string, number>();
   private readonly storyOfArticle = new Map<string, string>();
@@ -119,8 +121,11 @@ export class StoryClusterer {
     const copiedSlot = copiedStory === undefined ? undefined : this.slotOfStory.get(copiedStory);
     // Only a publisher's date is an event time; first-seen times say when a source was polled.
     const eventTime = articleTime({ published: article.published }) ?? NaN;
+    const ages = leadAges(article.title ?? '', text);
     const best =
-      copiedSlot !== undefined ? { slot: copiedSlot, similarity: 1 } : this.bestStory(vector, eventTime);
+      copiedSlot !== undefined
+        ? { slot: copiedSlot, similarity: 1 }
+        : this.bestStory(vector, eventTime, ages);
     this.statistics.addDocument(vector.ids);
     let assignment: StoryAssignment;
     if (best) {
@@ -134,6 +139,7 @@ export class StoryClusterer {
       ].slice(0, 8);
       this.index.absorb(best.slot, vector);
       this.subjects.record(best.slot, vector);
+      this.ages.record(best.slot, ages);
       story.size++;
       story.lastTime = Math.max(story.lastTime, time);
       if (!Number.isNaN(eventTime)) {
@@ -153,6 +159,7 @@ export class StoryClusterer {
       if (copiedStory === undefined && vector.ids.length >= this.options.minTerms) {
         const slot = this.index.open(vector);
         this.subjects.record(slot, vector);
+        this.ages.record(slot, ages);
         this.stories.set(slot, {
           id: story,
           lastTime: time,
@@ -192,10 +199,14 @@ export class StoryClusterer {
     return [...this.copies.groupMembers(id)];
   }
 
-  /** The story to join, if any: the best blend of word and key similarity, less the time between events. */
+  /**
+   * The story to join, if any: the best blend of word and key similarity, less the time between
+   * events, among the stories whose leads do not contradict the article's (other subject, other age).
+   */
   private bestStory(
     vector: SparseVector,
     eventTime: number,
+    ages: readonly number[],
   ): { slot: number; similarity: number } | undefined {
     if (vector.ids.length < this.options.minTerms) return undefined;
     let best: { slot: number; similarity: number } | undefined;
@@ -204,6 +215,7 @@ export class StoryClusterer {
       if (match.words < this.options.minWordSimilarity || match.keys < this.options.minKeySimilarity)
         continue;
       if (this.subjects.conflicts(match.slot, vector, (id) => this.index.hasTerm(match.slot, id))) continue;
+      if (this.ages.conflicts(match.slot, ages)) continue;
       const gap = Math.max(0, story.firstEvent - eventTime, eventTime - story.lastEvent);
       const days = Number.isNaN(gap) ? 0 : Math.max(0, gap / 86_400_000 - this.options.graceDays);
       const blend = this.options.wordShare * match.words + (1 - this.options.wordShare) * match.keys;
@@ -254,6 +266,7 @@ export class StoryClusterer {
     return (
       this.index.memoryBytes() +
       this.subjects.memoryBytes() +
+      this.ages.memoryBytes() +
       this.stories.size * 64 +
       this.duplicates.memoryBytes() +
       this.statistics.memoryBytes()
@@ -281,6 +294,7 @@ export class StoryClusterer {
     this.stories.delete(slot);
     this.index.close(slot);
     this.subjects.forget(slot);
+    this.ages.forget(slot);
   }
 }
 
