@@ -4,15 +4,17 @@ import type { PageIndex } from './page-index.js';
 import { classAndId } from '../input/dom.js';
 
 const AUTHOR_META = ['author', 'article:author_name', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'citation_author', 'twitter:creator:name', 'article:author'];
+const NOT_A_NAME = /^https?:|^@|facebook\.com/;
 const BYLINE_CUE = /(^|[\s_-])(byline|by-?line|author|authors|author-?name|autor|auteur|writer|creator)([\s_-]|$)/;
 
 /** The author as the page names them: JSON-LD, then `<meta>`, then marked-up bylines in the page. */
 export function readByline(page: PageIndex, meta: MetaTags, jsonLdAuthors: string[], organisation: string | null): string | null {
   // Sites name themselves as the author when no person signed the piece; that is no byline.
-  const people = jsonLdAuthors.filter((a) => !organisation || a.toLowerCase() !== organisation.toLowerCase());
+  // Profile addresses and handles are not names.
+  const people = jsonLdAuthors.filter((a) => !NOT_A_NAME.test(a) && (!organisation || a.toLowerCase() !== organisation.toLowerCase()));
   if (people.length) return cleanByline(people.join(', '));
   const stated = firstMeta(meta, AUTHOR_META);
-  if (stated && !/^https?:|^@|facebook\.com/.test(stated) && stated.toLowerCase() !== organisation?.toLowerCase()) return cleanByline(stated);
+  if (stated && !NOT_A_NAME.test(stated) && stated.toLowerCase() !== organisation?.toLowerCase()) return cleanByline(stated);
   const marked = page.markedAuthor;
   const markedText = marked ? collapse(marked.getAttribute('content') ?? marked.textContent ?? '') : '';
   if (markedText && markedText.length < 100) return cleanByline(markedText);
@@ -33,7 +35,11 @@ function cleanByline(text: string): string | null {
   const afterBy = /^.*\bby\s+(?=\S)/i.exec(collapsed);
   if (afterBy && /\d/.test(afterBy[0])) collapsed = collapsed.slice(afterBy[0].length);
   const cleaned = collapsed
-    .replace(/^(by|von|par|por|di|door|av|de)(\s*[:]?\s+|(?=\p{Lu}))/iu, '')
+    .replace(/^(by|von|par|por|di|door|av|de)\s*:?\s+/i, '')
+    // "ByJane Doe", "vonFred Hüning": the word and the name were separate elements. Only before a
+    // capital, matched case-sensitively (read case-insensitively, any letter is a capital and
+    // "Devindra" lost its "De"); never "de" or "di", which open names ("Dennis", "Dieter").
+    .replace(/^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)(?=\p{Lu})/u, '')
     .replace(TRAILING_DATE, '')
     .replace(/\s*[|,]\s*$/, '')
     .trim();

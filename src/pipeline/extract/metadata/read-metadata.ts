@@ -40,7 +40,7 @@ export function readMetadata(document: DomDocument, jsonLdBlocks: string[], url:
   return {
     title: readTitle(
       page.headings,
-      [firstMeta(meta, ['og:title']), jsonLd?.headline ?? null, firstMeta(meta, ['twitter:title', 'dc.title', 'title', 'headline']), page.title?.textContent ?? null],
+      [firstMeta(meta, ['og:title']), jsonLd?.headline ?? null, firstMeta(meta, ['twitter:title', 'dc.title', 'dc:title', 'dcterms.title', 'parsely-title', 'title', 'headline']), page.title?.textContent ?? null],
       siteName,
     ),
     byline: readByline(page, meta, jsonLd?.authors ?? [], siteName ?? jsonLd?.publisher ?? null),

@@ -18,6 +18,15 @@ export function readTitle(pageHeadings: readonly DomElement[], stated: Array<str
     const same = headings.find((h) => h === candidate || h.toLowerCase() === candidate.toLowerCase());
     if (same) return same;
   }
+  // A stated title that opens with the page's heading before the site's name ("New Zealand -
+  // Wikipedia") is the article's, even when a title stated before it says something else. Only
+  // the opening part counts: the site's own name is often a heading too (a logo in an <h1>).
+  for (const candidate of candidates) {
+    const parts = candidate.split(SEPARATOR);
+    const opening = parts.length > 1 ? parts[0]!.toLowerCase() : null;
+    const same = opening ? headings.find((h) => h.toLowerCase() === opening) : undefined;
+    if (same) return same;
+  }
   const first = candidates[0];
   if (!first) return headings[0] ?? null;
   return withoutSiteName(first, siteName, headings);
@@ -26,7 +35,10 @@ export function readTitle(pageHeadings: readonly DomElement[], stated: Array<str
 function withoutSiteName(title: string, siteName: string | null, headings: string[]): string {
   const parts = title.split(SEPARATOR);
   if (parts.length < 2) return title;
-  const matching = headings.find((h) => parts.some((p) => p === h));
+  // A part that is also a heading is the headline, unless it is the site's name in its logo:
+  // the headline is the opening or the longest part.
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
+  const matching = headings.find((h) => h === parts[0] || h === longest);
   if (matching) return matching;
   const site = siteName?.toLowerCase();
   const kept = parts.filter((p) => !site || !(p.toLowerCase().includes(site) || site.includes(p.toLowerCase())));
