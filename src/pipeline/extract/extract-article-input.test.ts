@@ -62,6 +62,14 @@ describe('extractArticle: language and direction', () => {
     expect(article.text).toContain('أعلنت وزارة الصحة');
     expect(article.dir).toBe('rtl');
   });
+
+  it('reads a UTF-8 page that still declares its old charset, in the header or in the page, as UTF-8', () => {
+    const sentence = '腾讯科技讯 人工智能迈上新台阶，新电脑已可利用记忆自学，研究人员表示这是重要的一步。';
+    const text = `<html><head><meta charset="gb2312"><title>人工智能迈上新台阶</title></head><body><article>${prose(4, sentence)}</article></body></html>`;
+    const bytes = Buffer.from(text, 'utf8');
+    expect(extractArticle({ html: bytes }).title).toBe('人工智能迈上新台阶');
+    expect(extractArticle({ html: bytes, contentType: 'text/html; charset=iso-8859-1' }).text).toContain('人工智能迈上新台阶');
+  });
 });
 
 describe('extractArticle: bad input gives a clear code', () => {

@@ -1,11 +1,13 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { isUtf8 } from 'node:buffer';
 
 const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i;
 
 /**
  * Turns page bytes into text: a byte-order mark wins, then the HTTP charset, then a
- * `<meta charset>` in the first 4 KB, then detection; invalid UTF-8 falls back to detection.
+ * `<meta charset>` in the first 4 KB (unless the bytes are valid UTF-8 with letters beyond ASCII),
+ * then detection; invalid UTF-8 falls back to detection.
  * Labels are read as the WHATWG encoding standard reads them (latin1 means windows-1252).
  */
 export function decodeHtml(bytes: Uint8Array | string, contentType?: string): string {
@@ -14,6 +16,9 @@ export function decodeHtml(bytes: Uint8Array | string, contentType?: string): st
   const bom = bomEncoding(buffer);
   if (bom) return decodeWith(buffer, bom) ?? buffer.toString('utf8');
   const declared = charsetOf(contentType) ?? charsetOf(buffer.subarray(0, 4096).toString('latin1'), META_CHARSET);
+  // Text in a legacy charset almost never forms valid UTF-8 once it holds letters beyond ASCII,
+  // while UTF-8 pages that still declare their old charset (or a server default) are common.
+  if (declared && declared !== 'utf-8' && isAsciiCompatible(declared) && hasNonAscii(buffer) && isUtf8(buffer)) return buffer.toString('utf8');
   if (declared) {
     const text = decodeWith(buffer, declared, declared === 'utf-8');
     if (text !== null) return text;
@@ -53,4 +58,14 @@ function decodeWith(buffer: Buffer, label: string, strict = false): string | nul
     if (strict) return null;
   }
   return iconv.encodingExists(label) ? iconv.decode(buffer, label) : null;
+}
+
+function hasNonAscii(buffer: Buffer): boolean {
+  for (let i = 0; i < buffer.length; i++) if (buffer[i]! >= 0x80) return true;
+  return false;
+}
+
+/** Charsets that write ASCII as ASCII; UTF-16 and its kin do not, and their bytes are never valid UTF-8 text. */
+function isAsciiCompatible(label: string): boolean {
+  return !/^(utf-16|utf-32|ucs-2|unicode)/.test(label);
 }
