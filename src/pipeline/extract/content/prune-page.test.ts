@@ -23,4 +23,12 @@ describe('page furniture', () => {
     expect(text).not.toContain('Harbour works');
     expect(text).not.toContain('quay is rebuilt');
   });
+
+  it('keeps an article header whose lead is a heading, and drops the site header', () => {
+    const lead = 'Roads and bridges come first in a budget that leaves the schools waiting for another year';
+    const site = '<header><a href="/">City News</a><a href="/politics">Politics</a><a href="/sport">Sport</a></header>';
+    const text = extract(page(`${site}<div><header><h1>Budget agreed</h1><h2>${lead}</h2></header><div class="col">${story}</div></div>`));
+    expect(text).toContain(lead);
+    expect(text).not.toContain('Politics');
+  });
 });

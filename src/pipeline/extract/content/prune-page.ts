@@ -84,7 +84,10 @@ export function furnitureCues(element: DomElement): string {
   return POST_WRAPPER.test(cues) ? cues.replace(/(^|\s)(tag|category|format)-[^\s]+/g, ' ') : cues;
 }
 
-/** Prose with few links: a lead paragraph (standfirst) rather than a logo, a menu and a search box. */
+/**
+ * Text with few links: an article's title with its lead (standfirst), which may be a heading and
+ * so not count as prose, rather than a logo, a menu and a search box.
+ */
 function isLead(m: ElementMeasure | undefined): boolean {
-  return !!m && m.prose >= 100 && m.link < m.text * 0.25;
+  return !!m && m.text >= 80 && m.link < m.text * 0.25;
 }
