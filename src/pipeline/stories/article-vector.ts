@@ -61,9 +61,7 @@ const NOT_PERSON_WORDS = new Set(
   president minister secretary senator governor mayor general chief director judge king queen prince princess
   pope sheriff officer dr mr mrs ms sir lord lady coach captain reserve act bill law report system service services
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-  september october november december`.split(
-    /\s+/,
-  ),
+  september october november december`.split(/\s+/),
 );
 const NUMBER = /^\p{N}/u;
 
@@ -131,12 +129,23 @@ export function articleVector(
   return vector;
 }
 
-const FULL_NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,2}(?![\p{L}\p{N}])/gu;
+// A run of capitalised words (the first may be abbreviated: "Dr."). Titles and places written
+// before a name belong to the run ("Interior Secretary Dirk Kempthorne", "Los Angeles Angels")
+// and are stripped before reading it: the lead's subject is the person, or the team, after them.
+const CAPITALISED_RUN =
+  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,5}(?![\p{L}\p{N}])/gu;
+/** Words that qualify a title before a name: "Interior Secretary", "Vice President", "former". */
+const TITLE_QUALIFIERS = new Set(
+  `interior foreign prime vice deputy attorney defence defense health finance home assistant executive manager
+  former acting first lady lt sgt gen col rep sen gov rev prof`.split(/\s+/),
+);
 
 /**
  * Last words of the two- or three-word names in a lead ("Ellen DeGeneres", also when it opens
- * a sentence), skipping headline lines (where most words are capitalised, so capitals say
- * nothing about names) and names of places, institutions and titles.
+ * a sentence; "Interior Secretary Ken Salazar" without its title, "Los Angeles Angels" without
+ * its first place word), skipping headline lines
+ * (where most words are capitalised, so capitals say nothing about names) and names of places,
+ * institutions and titles.
  */
 function leadSurnames(lead: string): string[] {
   const out: string[] = [];
@@ -144,13 +153,24 @@ function leadSurnames(lead: string): string[] {
     const tokens = line.split(/\s+/).filter((t) => /\p{L}/u.test(t));
     const capitalised = tokens.filter((t) => /^\p{Lu}/u.test(t)).length;
     if (tokens.length === 0 || capitalised > tokens.length * 0.5) continue;
-    for (const [name] of line.matchAll(FULL_NAME)) {
-      const parts = name.toLowerCase().split(/\s+/).map((part) => part.replace(/['’]s$/, ''));
+    for (const [run] of line.matchAll(CAPITALISED_RUN)) {
+      const words = run
+        .toLowerCase()
+        .split(/\s+/)
+        .map((part) => part.replace(/['’]s$/, ''));
+      let start = 0;
+      while (start < words.length && isTitleWord(words[start]!.replace(/\.$/, ''))) start++;
+      const parts = words.slice(start);
+      if (parts.length < 2 || parts.length > 3) continue;
       if (parts.some((part) => NOT_PERSON_WORDS.has(part) || isStopWord(part))) continue;
       out.push(parts[parts.length - 1]!);
     }
   }
   return out;
+}
+
+function isTitleWord(word: string): boolean {
+  return TITLE_QUALIFIERS.has(word) || NOT_PERSON_WORDS.has(word);
 }
 
 /** Title and text as one text; without a title the text's first word still opens a sentence. */

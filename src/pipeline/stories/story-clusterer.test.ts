@@ -70,6 +70,36 @@ describe('StoryClusterer', () => {
     ).toBe(degeneres);
   });
 
+  it('reads the person a lead names after a title, and keeps apart two events led by different people', () => {
+    const clusterer = new StoryClusterer();
+    const place = (id: string, text: string) => clusterer.add({ id, text }).story;
+    const kempthorne = place(
+      'a',
+      'Interior Secretary Dirk Kempthorne changed the rules of the Endangered Species Act on Thursday, letting ' +
+        'federal agencies decide without wildlife scientists whether dams and highways harm endangered animals.',
+    );
+    expect(
+      place(
+        'b',
+        'Federal agencies may now decide without wildlife scientists whether highways and dams harm endangered ' +
+          'animals: Interior Secretary Dirk Kempthorne changed the Endangered Species Act rules on Thursday.',
+      ),
+    ).toBe(kempthorne);
+    const salazar = place(
+      'c',
+      'Interior Secretary Ken Salazar restored the rules of the Endangered Species Act on Tuesday: federal ' +
+        'agencies may no longer decide without wildlife scientists whether dams and highways harm endangered animals.',
+    );
+    expect(salazar).not.toBe(kempthorne);
+    expect(
+      place(
+        'd',
+        'Wildlife scientists must again review whether highways and dams harm endangered animals, Interior ' +
+          'Secretary Ken Salazar said on Tuesday, restoring the Endangered Species Act rules for federal agencies.',
+      ),
+    ).toBe(salazar);
+  });
+
   it('keeps apart two deaths of one kind whose leads state different ages', () => {
     const clusterer = new StoryClusterer();
     const place = (id: string, text: string) => clusterer.add({ id, text }).story;
