@@ -46,3 +46,16 @@ describe('title', () => {
     expect(metadataOf('<title>Title Element</title><meta name="parsely-title" content="Some Other Title">', '').title).toBe('Some Other Title');
   });
 });
+
+describe('byline from the page', () => {
+  it('takes the linked names a byline opens with, not the role or outlet run into them', () => {
+    expect(metadataOf('', '<div class="byline"><a href="/h">Howard Blume</a><span>Staff Writer</span></div>').byline).toBe('Howard Blume');
+    expect(metadataOf('', '<p class="byline">By <a href="/j">Julia Carrie Wong</a> and <a href="/s">Sam Levin</a> in San Francisco</p>').byline).toBe('Julia Carrie Wong, Sam Levin');
+    expect(metadataOf('', '<p class="author"><a href="/l">Leszek Jażdżewski</a> 28 kwietnia 2021 <a href="/t">Fundusz Odbudowy</a></p>').byline).toBe('Leszek Jażdżewski');
+  });
+
+  it('prefers a specific author meta over a generic one that names the publisher', () => {
+    expect(metadataOf('<meta name="author" value="Condé Nast"><meta name="article:author" value="Emma Grey Ellis">', '').byline).toBe('Emma Grey Ellis');
+    expect(metadataOf('<meta name="author" content="Denis Dilba"><meta name="DC.creator" content="heise online">', '').byline).toBe('Denis Dilba');
+  });
+});
