@@ -40,4 +40,10 @@ describe('numeric dates either way round', () => {
     expect(parseCommonDate('Stand: 09.10.2017, 01:40 Uhr')?.day).toBe('2017-10-09');
     expect(parseCommonDate('le 3 mars 2019')?.day).toBe('2019-03-03');
   });
+
+  it('reads Chinese, Japanese and Korean dates, in a text scan too', () => {
+    expect(parseCommonDate('公開日：2019年2月22日 14:37')?.day).toBe('2019-02-22');
+    expect(parseCommonDate('2019 年 12 月 31 日')?.day).toBe('2019-12-31');
+    expect(parseCommonDate('2019년 3월 5일 발행')?.day).toBe('2019-03-05');
+  });
 });

@@ -38,6 +38,8 @@ export interface DateReading {
 }
 
 const SLASHED_DAY_MONTH = /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/;
+// Chinese, Japanese and Korean: 2019年2月22日, 2019년 2월 22일.
+const YEAR_MONTH_DAY_CJK = /((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/;
 
 /** US English writes the month first; a page in plain "en" is most often American. */
 export function readingForLanguage(lang: string | null | undefined): DateReading {
@@ -65,6 +67,8 @@ export function parseCommonDate(text: string, reading: DateReading = { monthFirs
   const sample = text.slice(0, 300);
   const iso = ISO.exec(sample.replace(/^\D+/, ''));
   if (iso) return build(iso[1], iso[2], iso[3], iso[4], iso[5], iso[6], iso[7]);
+  const cjk = YEAR_MONTH_DAY_CJK.exec(sample);
+  if (cjk) return build(cjk[1], cjk[2], cjk[3]);
   const dotted = DOTTED.exec(sample);
   if (dotted) return build(dotted[3], dotted[2], dotted[1], dotted[4], dotted[5]);
   const slashed = SLASHED.exec(sample);

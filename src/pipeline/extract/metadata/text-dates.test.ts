@@ -41,4 +41,9 @@ describe('dates in visible text', () => {
     expect(written[0]!.before.endsWith('Posted ')).toBe(true);
     expect(written[4]!.before.endsWith('on ')).toBe(true);
   });
+
+  it('finds dates written the Chinese, Japanese or Korean way in a page text', () => {
+    const written = readWrittenDates('更新 2019年2月25日 / 公開日 2019 年 2 月 22 日 ニュース', dayFirst);
+    expect(written.map((w) => w.date?.day)).toEqual(['2019-02-25', '2019-02-22']);
+  });
 });

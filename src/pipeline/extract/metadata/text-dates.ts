@@ -11,7 +11,7 @@ export interface TextDates {
 }
 
 const DATE_IN_TEXT =
-  /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/(?:19|20)\d{2}\b|\b\d{1,2}(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?\p{L}{3,10}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}\b|\b\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b/gu;
+  /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/(?:19|20)\d{2}\b|\b\d{1,2}(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?\p{L}{3,10}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}\b|\b\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]/gu;
 
 /** Words that announce the publication, in the languages of the news we read. */
 const PUBLISHED =
@@ -25,10 +25,11 @@ const UNRELATED =
 
 const MAX_MATCHES = 80;
 // Every date above names a year followed by a word boundary, at most this far from the date's
-// start (room for the whitespace of markup) and at most 7 characters before its end ("2019-05-12").
+// start (room for the whitespace of markup) and at most 12 characters before its end ("2019-05-12",
+// "2019 年 12 月 31 日").
 const YEAR = /(?:19|20)\d{2}\b/g;
 const YEAR_REACH = 60;
-const AFTER_YEAR = 7;
+const AFTER_YEAR = 12;
 
 /** A date written in a text, with the words just before it. */
 export interface WrittenDate {
