@@ -1,5 +1,5 @@
 /**
- * The age a lead gives for the person its event happened to: "died at 95", "He was 75.",
+ * The age a lead gives for the person its event happened to: "died at 95", "He was 75.", "Mark Felt was 95.",
  * "aged 33", "at the age of 91". Two deaths, arrests or appointments of different people share
  * their wording and often their places and institutions; the stated age differs, and an age is
  * never news that a later report of the same event would change (unlike a death toll).
@@ -18,6 +18,7 @@ const AGE_PATTERNS = [
   // "dies at 91", "died Thursday at 95", but not "died at 2:30 a.m." or "at 10 %".
   /\b(?:dies|died|dead|passes away|passed away)\b[^.\n]{0,30}?\bat (\d{2,3})\b(?![.,:]?\s?\d|\s*(?:a\.?m|p\.?m|%))/gi,
   /\b(?:he|she) was (\d{2,3})\s*\./gi,
+  /\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+ was (\d{2,3})\s*\./gu,
 ];
 const OLDEST = 120;
 

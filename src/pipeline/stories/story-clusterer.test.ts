@@ -130,6 +130,29 @@ describe('StoryClusterer', () => {
     ).toBe(second);
   });
 
+  it('reads the age a lead gives after a full name ("Mark Felt was 95.")', () => {
+    const clusterer = new StoryClusterer();
+    const place = (id: string, text: string) => clusterer.add({ id, text }).story;
+    const first = place(
+      'a',
+      'The secret Watergate source known as Deep Throat, a former FBI official, has died at his home in ' +
+        'California. Mark Felt was 95. Reporters of the Washington Post said he helped bring down Nixon.',
+    );
+    expect(
+      place(
+        'b',
+        'Deep Throat, the former FBI official whose secret help to the Washington Post exposed the Watergate ' +
+          'scandal, has died at his home in California. Mark Felt was 95. Nixon resigned in 1974.',
+      ),
+    ).toBe(first);
+    const second = place(
+      'c',
+      'A former Nixon aide at the heart of the Watergate scandal, once rumoured to be Deep Throat, has died at ' +
+        'his home in California. Fred LaRue was 75. Reporters of the Washington Post said he helped the FBI.',
+    );
+    expect(second).not.toBe(first);
+  });
+
   it('gives the same answers when the same articles are fed again', () => {
     const first = storiesOf(docs);
     expect(storiesOf(docs)).toEqual(first);
