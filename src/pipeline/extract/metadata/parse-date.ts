@@ -25,6 +25,22 @@ const MONTHS: Record<string, number> = {};
   'november|nov|novembre|noviembre|novembro|listopad|listopada',
   'december|dec|dez|dezember|décembre|decembre|diciembre|dic|dicembre|dezembro|grudzień|grudnia',
 ].forEach((names, i) => names.split('|').forEach((name) => (MONTHS[name] = i + 1)));
+// Arabic month names as written in Egypt and the Gulf, in the Levant and Iraq, and in the Maghreb,
+// with alef forms already folded to bare alef (see normaliseForDates).
+[
+  'يناير|كانون الثاني|جانفي',
+  'فبراير|شباط|فيفري',
+  'مارس|اذار',
+  'ابريل|نيسان|افريل',
+  'مايو|ايار|ماي',
+  'يونيو|يونيه|حزيران|جوان',
+  'يوليو|يوليه|تموز|جويلية',
+  'اغسطس|اب|اوت',
+  'سبتمبر|ايلول',
+  'اكتوبر|تشرين الاول',
+  'نوفمبر|تشرين الثاني',
+  'ديسمبر|كانون الاول',
+].forEach((names, i) => names.split('|').forEach((name) => (MONTHS[name] = i + 1)));
 const MONTH_NAME = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 const DAY_MONTH_YEAR = new RegExp(`(?:^|[^\\p{L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th|er)?\\s*(?:de\\s+)?(${MONTH_NAME})\\.?,?\\s*(?:de\\s+)?((?:19|20)\\d{2})(?!\\d)`, 'iu');
 const MONTH_DAY_YEAR = new RegExp(`(?:^|[^\\p{L}])(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})(?!\\d)`, 'iu');
@@ -62,9 +78,23 @@ export function parseTextDate(text: string, reading: DateReading = { monthFirst:
   return parseCommonDate(sample, reading) ?? parseWithChrono(sample);
 }
 
+/**
+ * Arabic-Indic and Persian digits as ASCII digits, Arabic alef forms as bare alef and the Arabic
+ * comma as a comma, so that one set of patterns reads Arabic dates. Each character stays one
+ * character: positions in the text are kept.
+ */
+export function normaliseForDates(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9\u0622\u0623\u0625\u060C]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
+    if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
+    return c === '\u060C' ? ',' : '\u0627';
+  });
+}
+
 /** The common written forms only, by pattern: cheap enough for every date in a page's text. */
 export function parseCommonDate(text: string, reading: DateReading = { monthFirst: true }): PageDate | null {
-  const sample = text.slice(0, 300);
+  const sample = normaliseForDates(text.slice(0, 300));
   const iso = ISO.exec(sample.replace(/^\D+/, ''));
   if (iso) return build(iso[1], iso[2], iso[3], iso[4], iso[5], iso[6], iso[7]);
   const cjk = YEAR_MONTH_DAY_CJK.exec(sample);

@@ -46,4 +46,13 @@ describe('dates in visible text', () => {
     const written = readWrittenDates('更新 2019年2月25日 / 公開日 2019 年 2 月 22 日 ニュース', dayFirst);
     expect(written.map((w) => w.date?.day)).toEqual(['2019-02-25', '2019-02-22']);
   });
+
+  it('reads Arabic dates in every month naming and in Arabic-Indic digits, and what the words before them announce', () => {
+    const text = 'آخر تحديث: ٣ تشرين الأول ٢٠٢٠ — نشر في 22 فبراير، 2019 | ذكرى 1 أيار 2018';
+    const written = readWrittenDates(text, dayFirst);
+    expect(written.map((w) => w.date?.day)).toEqual(['2020-10-03', '2019-02-22', '2018-05-01']);
+    const found = findTextDates(written, ok);
+    expect(found.changed?.day).toBe('2020-10-03');
+    expect(found.announced?.day).toBe('2019-02-22');
+  });
 });

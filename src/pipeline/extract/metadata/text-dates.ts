@@ -1,4 +1,4 @@
-import { parseCommonDate, type DateReading, type PageDate } from './parse-date.js';
+import { normaliseForDates, parseCommonDate, type DateReading, type PageDate } from './parse-date.js';
 
 /** Dates written in a page's visible text, sorted by what the words just before them say. */
 export interface TextDates {
@@ -11,14 +11,14 @@ export interface TextDates {
 }
 
 const DATE_IN_TEXT =
-  /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/(?:19|20)\d{2}\b|\b\d{1,2}(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?\p{L}{3,10}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}\b|\b\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]/gu;
+  /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/(?:19|20)\d{2}\b|\b\d{1,2}(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?\p{L}{3,10}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}\b|\b\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]|\b\d{1,2}\s+(?:كانون|تشرين)\s+ال(?:اول|ثاني)\s*,?\s*(?:19|20)\d{2}\b/gu;
 
 /** Words that announce the publication, in the languages of the news we read. */
 const PUBLISHED =
-  /(?<!\p{L})(published|posted|written|created|released|issued|dated|date|veröffentlicht|erschienen|erstellt|geschrieben|publiziert|eingestellt|gespeichert|datum|stand|publié|publiée|mis en ligne|posté|publicado|publicada|fecha|pubblicato|pubblicata|data|gepubliceerd|geplaatst|opublikowano|publicerad|(?:artikel|beitrag) (?:wurde am|vom)|\bvon\s+[\p{L}.\s-]{2,40}\s+am|\bby\s+[\p{L}.\s-]{2,40}\s+on|\bpar\s+[\p{L}.\s-]{2,40}\s+le)(?!\p{L})[^\d]{0,25}$/iu;
+  /(?<!\p{L})(published|posted|written|created|released|issued|dated|date|veröffentlicht|erschienen|erstellt|geschrieben|publiziert|eingestellt|gespeichert|datum|stand|publié|publiée|mis en ligne|posté|publicado|publicada|fecha|pubblicato|pubblicata|data|gepubliceerd|geplaatst|opublikowano|publicerad|(?:artikel|beitrag) (?:wurde am|vom)|\bvon\s+[\p{L}.\s-]{2,40}\s+am|\bby\s+[\p{L}.\s-]{2,40}\s+on|\bpar\s+[\p{L}.\s-]{2,40}\s+le|نشر|النشر|نشرت|بتاريخ|تاريخ)(?!\p{L})[^\d]{0,25}$/iu;
 /** Words that announce a later change: that date is the page's last touch, not its birth. */
 const CHANGED =
-  /(?<!\p{L})(updated?|modified|last edited|edited|revised|aktualisiert|geändert|letzte änderung|editiert|mis à jour|modifié|actualizado|actualización|aggiornato|aggiornamento|bijgewerkt|gewijzigd)(?!\p{L})[^\d]{0,30}$/iu;
+  /(?<!\p{L})(updated?|modified|last edited|edited|revised|aktualisiert|geändert|letzte änderung|editiert|mis à jour|modifié|actualizado|actualización|aggiornato|aggiornamento|bijgewerkt|gewijzigd|تحديث|التحديث|محدث|تعديل|التعديل)(?!\p{L})[^\d]{0,30}$/iu;
 /** Words after which a date is not the article's at all. */
 const UNRELATED =
   /(?<!\p{L})(aktuelle zeit|current time|heute ist|today is|registriert|registered|joined|mitglied seit|member since|seit|since|abgerufen|retrieved|accessed|zugriff|copyright|©|\(c\)|geboren|born|bis|until|to|bis zum)\s*[^\d\p{L}]{0,6}$/iu;
@@ -40,9 +40,11 @@ export interface WrittenDate {
 /** The dates written in a text (read once per page, then sorted by the two readers below), at most a few dozen. */
 export function readWrittenDates(text: string, reading: DateReading): WrittenDate[] {
   const written: WrittenDate[] = [];
-  for (const [index, match] of datesAroundYears(text)) {
+  // Read with ASCII digits throughout, so that "the words before" stop at an Arabic-Indic date too.
+  const normalised = normaliseForDates(text);
+  for (const [index, match] of datesAroundYears(normalised)) {
     if (written.length === MAX_MATCHES) break;
-    written.push({ date: parseCommonDate(match, reading), before: text.slice(Math.max(0, index - 60), index) });
+    written.push({ date: parseCommonDate(match, reading), before: normalised.slice(Math.max(0, index - 60), index) });
   }
   return written;
 }
