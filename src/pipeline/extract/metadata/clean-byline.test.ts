@@ -6,6 +6,8 @@ describe('cleanByline', () => {
     expect(cleanByline('Written by: Charnele Henry')).toBe('Charnele Henry');
     expect(cleanByline('Posted by Nathan Parker')).toBe('Nathan Parker');
     expect(cleanByline('Von: Moritz Pieczewski-Freimuth')).toBe('Moritz Pieczewski-Freimuth');
+    expect(cleanByline('بقلم: محمد عبد الله')).toBe('محمد عبد الله');
+    expect(cleanByline('كتبت سارة أحمد')).toBe('سارة أحمد');
   });
 
   it('keeps the name and drops the outlet, time or role after a separator', () => {

@@ -5,8 +5,8 @@ const TRAILING_DATE = new RegExp(
   `\\s*(\\||,|-|–|on|am|le|el)?\\s*((${MONTH_NAMES})[a-z]*\\.?\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\.?\\s*(${MONTH_NAMES})[a-zä]*\\.?,?\\s+\\d{4}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}[-年/]).*$`,
   'i',
 );
-/** Words that lead into a name: "Written by", "Posted by", "Von", "Par"... */
-export const LEAD_IN = /^((written|posted|reported|words|text|story|photos?|interview)\s+by|by|von|par|por|di|door|av|de)\s*:?\s+/i;
+/** Words that lead into a name: "Written by", "Posted by", "Von", "Par", "بقلم"... */
+export const LEAD_IN = /^((written|posted|reported|words|text|story|photos?|interview)\s+by|by|von|par|por|di|door|av|de|بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تحرير|المحرر)\s*[:：]?\s+/i;
 /** Small words inside names ("Ursula von der Leyen", "Vincent van Gogh"). */
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'der', 'den', 'des', 'du', 'la', 'le', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'y', 'e', 'and', 'und', 'et']);
 /** What follows a name in a byline line: the outlet, the time, a role. */
