@@ -66,4 +66,12 @@ describe('article edges', () => {
     expect(text).toContain(caption);
     expect(text).not.toContain('Jane Roe');
   });
+
+  it('drops a back link and a credit line before the text starts', () => {
+    const html = `<!doctype html><html lang="en"><body><article><div>Back to the newsroom</div><div>Judy Eddy/Agency</div>${paragraphs(sentences)}</article></body></html>`;
+    const text = extract(html);
+    expect(text).toContain(sentences[0]);
+    expect(text).not.toContain('Back to the newsroom');
+    expect(text).not.toContain('Judy Eddy');
+  });
 });

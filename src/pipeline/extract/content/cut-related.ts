@@ -1,5 +1,5 @@
 import { dropAppeals } from './drop-appeals.js';
-import { leafBlocks } from './leaf-blocks.js';
+import { leafBlocks, type LeafBlock } from './leaf-blocks.js';
 import type { DomElement, DomNode } from '../input/dom.js';
 
 /**
@@ -52,8 +52,8 @@ const BYLINE_OR_DATE = /^(by|von|par|por|door|di|av|posted|veröffentlicht|publi
 
 /**
  * Trims the article's edges: fragments after its last sentence (share rows, tag names,
- * "Advertisement") and datelines or bylines before its first text block. Answers the trailing
- * fragments removed, which may still name a source ("Source: Reuters").
+ * "Advertisement") and datelines, bylines and other fragments before its first text block.
+ * Answers the trailing fragments removed, which may still name a source ("Source: Reuters").
  */
 function trimEdges(roots: DomElement[]): string[] {
   const blocks = leafBlocks(roots).filter((b) => !roots.includes(b.element));
@@ -65,10 +65,18 @@ function trimEdges(roots: DomElement[]): string[] {
     trailing.unshift(text);
   }
   for (const block of blocks.slice(0, 3)) {
-    if (block.text.length >= 80 || !BYLINE_OR_DATE.test(block.text) || /^h[1-6]$/.test(block.element.localName)) break;
+    if (block.text.length >= 80 || !(BYLINE_OR_DATE.test(block.text) || isLeadingFragment(block)) || /^h[1-6]$/.test(block.element.localName)) break;
     block.element.remove();
   }
   return trailing;
+}
+
+/**
+ * A few words that are no sentence, before the text starts: a back link, a kicker, a photo credit,
+ * an author's name. Headings are kept (the caller stops at them), and list items and cells are text.
+ */
+function isLeadingFragment(block: LeafBlock): boolean {
+  return block.text.length < 40 && !SENTENCE_END.test(block.text) && !['li', 'td', 'dd'].includes(block.element.localName);
 }
 
 function cutAtRelatedHeading(roots: DomElement[]): void {
