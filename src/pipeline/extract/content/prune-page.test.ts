@@ -31,4 +31,14 @@ describe('page furniture', () => {
     expect(text).toContain(lead);
     expect(text).not.toContain('Politics');
   });
+
+  it('reads a class word that names furniture and a body at once as furniture', () => {
+    const paragraphs = story.split('</p>');
+    const related =
+      '<div class="related_post"><p>Harbour works: the quay is to be rebuilt over three months from June.</p>' +
+      '<p>Night buses: two new lines for the northern districts start next week.</p></div>';
+    const text = extract(page(`<article>${paragraphs.slice(0, 2).join('</p>')}</p>${related}${paragraphs.slice(2).join('</p>')}</article>`));
+    expect(text).toContain('work on the first bridges');
+    expect(text).not.toContain('Harbour works');
+  });
 });

@@ -64,10 +64,19 @@ function isFurniture(element: DomElement, shareOfProse: number, measure: Element
   if (cues && TEASER.test(cues) && measure && measure.link > measure.text * 0.1) return shareOfProse < 0.3;
   if (!cues || !FURNITURE.test(cues)) return false;
   if (STRONG_BODY.test(cues) || element.getAttribute('itemprop') === 'articleBody') return false;
-  return shareOfProse < (ARTICLE_BODY.test(cues) ? 0.15 : 0.3);
+  return shareOfProse < (namesBody(cues) ? 0.15 : 0.3);
 }
 
 const TEASER = /(^|[\s_-])teasers?([\s_-]|$)/;
+
+/**
+ * Whether a class or id names the article's body. A word that also names furniture
+ * ("related_post", "comment-content", "widget_text") names the furniture.
+ */
+function namesBody(cues: string): boolean {
+  for (const word of cues.split(' ')) if (word && ARTICLE_BODY.test(word) && !FURNITURE.test(word)) return true;
+  return false;
+}
 
 /** WordPress names a post's wrapper after its terms ("tag-elections", "category-sport"): those words describe the post. */
 const POST_WRAPPER = /(^|\s)(post-\d+|type-[\w-]+|hentry|status-publish)(\s|$)/;
