@@ -32,6 +32,22 @@ describe('appeals to the reader and furniture inside the article', () => {
     expect(text).not.toContain('Síguenos');
   });
 
+  it('drops cookie and privacy notices, donation appeals and rating prompts after the story', () => {
+    const text = extract(
+      page(
+        `<article><h1>Budget agreed</h1>${paragraphs(sentences)}` +
+          '<p>Wir respektieren deine Privatsphäre und nutzen nur notwendige Dienste.</p>' +
+          '<p>Jede kleine Spende hilft uns, unabhängig zu berichten.</p>' +
+          '<p>Valora esta noticia</p><p>We use cookies to improve your experience on this site.</p></article>',
+      ),
+    );
+    expect(text).toContain(sentences[3]);
+    expect(text).not.toContain('Privatsphäre');
+    expect(text).not.toContain('Spende');
+    expect(text).not.toContain('Valora');
+    expect(text).not.toContain('cookies');
+  });
+
   it('keeps a sentence of the story that mentions a newsletter', () => {
     const story = 'The council will send residents a newsletter every month on how the repairs are going and which roads are closed.';
     const text = extract(page(`<article><h1>Budget agreed</h1><p>${story}</p>${paragraphs(sentences)}</article>`));
