@@ -74,4 +74,16 @@ describe('article edges', () => {
     expect(text).not.toContain('Back to the newsroom');
     expect(text).not.toContain('Judy Eddy');
   });
+
+  it('drops a table of contents heading before the text and cuts at sources and related coverage after it', () => {
+    const text = extract(
+      article('<h2>Inhaltsverzeichnis</h2>' + paragraphs(sentences) + '<h3>Quellenangaben:</h3><p>City council minutes of the session on the budget, published by the clerk.</p>'),
+    );
+    expect(text).toContain(sentences[3]);
+    expect(text).not.toContain('Inhaltsverzeichnis');
+    expect(text).not.toContain('Quellenangaben');
+    expect(text).not.toContain('minutes of the session');
+    const related = extract(article(paragraphs(sentences) + '<h3>Related Coverage</h3><p>Harbour works start in June and the quay road closes for three months.</p>'));
+    expect(related).not.toContain('Harbour works');
+  });
 });

@@ -11,7 +11,8 @@ const ENDS_ARTICLE = new RegExp(
     [
       'related( articles| stories| posts| content| topics| news| links)?', 'read (more|also|next)', 'more (from|on|about|in|stories|news)\\b.*', 'you (may|might) also like.*',
       'recommended( for you| stories)?', 'most (read|popular|viewed|shared)', 'popular (posts|stories|articles)', 'trending( now)?', 'share( this( article| story| post)?| on| via)?',
-      'tags', 'topics', 'comments?', 'leave a (comment|reply)',
+      'tags', 'topics', 'comments?', 'leave a (comment|reply)', 'related coverage', 'next (article|story|post)', 'previous (article|story|post)',
+      'table of contents', 'inhaltsverzeichnis', 'sommaire', 'spis treści', 'quellen(angaben)?', 'vorschau auf den nächsten artikel', '(nächster|vorheriger) (artikel|beitrag)',
       // Comment forms invite the reader to write. (Comment counts are left alone: share bars in article headers show them too.)
       '(schreibe|hinterlasse|schreiben sie) einen kommentar', '(ihre|deine) meinung( ist gefragt)?',
       'join the (discussion|conversation)', '(laisser|laissez|écrire) un commentaire', '(deja|escribe) (un|tu) comentario', 'post a comment', 'add a comment', 'about the author', 'see also', 'further reading', 'advertisement', 'sponsored( content)?',
