@@ -48,6 +48,21 @@ describe('appeals to the reader and furniture inside the article', () => {
     expect(text).not.toContain('cookies');
   });
 
+  it('drops comment rules, content-blocker prompts and the software\'s error messages after the story', () => {
+    const text = extract(
+      page(
+        `<article><h1>Budget agreed</h1>${paragraphs(sentences)}` +
+          '<p>We ask that comments are civil and free of libellous or hateful material.</p>' +
+          '<p>Klicken Sie auf den unteren Button, um den Inhalt von maps.example zu laden.</p>' +
+          '<p>Warning: Creating default object from empty value in /www/wp-includes/class.php on line 12</p></article>',
+      ),
+    );
+    expect(text).toContain(sentences[3]);
+    expect(text).not.toContain('comments are civil');
+    expect(text).not.toContain('Button');
+    expect(text).not.toContain('Warning');
+  });
+
   it('keeps a sentence of the story that mentions a newsletter', () => {
     const story = 'The council will send residents a newsletter every month on how the repairs are going and which roads are closed.';
     const text = extract(page(`<article><h1>Budget agreed</h1><p>${story}</p>${paragraphs(sentences)}</article>`));

@@ -25,6 +25,11 @@ const APPEAL = new RegExp(
     'we use cookies', 'wir (verwenden|nutzen) cookies', 'was sind cookies', 'korzystamy z (plików )?cookies', 'utilizamos cookies', 'nous utilisons des cookies',
     'privacy policy', 'wir respektieren (deine|ihre) privatsphäre',
     'jede (kleine )?spende', 'jetzt spenden', 'advertising disclosure', 'enthält (werbung|affiliate)', 'valora esta noticia',
+    'keine kommentare', 'kommentare erscheinen', 'um kommentare zu schreiben', 'comments are (civil|welcome)', 'reader comments', '^comment by\\b', 'letters? to the editor',
+    'this entry was posted in', 'dieser eintrag wurde (am )?veröffentlicht', 'straight to your (phone|inbox)', '\\bour advertisers\\b',
+    'klicken sie auf den (unteren )?button', 'ohne gewähr', 'von insgesamt \\d+', '\\bshowing \\d+ (to|-|–) \\d+ of\\b',
+    // Error messages of the page's software.
+    '\\b(warning|notice|deprecated|fatal error): .+ (in|on line) ',
     '\\blog ?in\\b', '\\bsign in\\b', 'eingeloggt', 'registrieren sie sich',
   ].join('|'),
   'iu',
