@@ -86,4 +86,11 @@ describe('article edges', () => {
     const related = extract(article(paragraphs(sentences) + '<h3>Related Coverage</h3><p>Harbour works start in June and the quay road closes for three months.</p>'));
     expect(related).not.toContain('Harbour works');
   });
+
+  it('drops a caption that ends with its picture\'s credit', () => {
+    const caption = 'The mayor presents the plan to residents in the town hall on Monday evening. (Foto: Jane Roe)';
+    const text = extract(article(paragraphs(sentences.slice(0, 2)) + `<div class="pic"><p>${caption}</p></div>` + paragraphs(sentences.slice(2))));
+    expect(text).toContain(sentences[3]);
+    expect(text).not.toContain('town hall');
+  });
 });

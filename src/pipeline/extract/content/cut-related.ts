@@ -36,6 +36,8 @@ const POINTER = /^(lesen sie (auch|mehr)|mehr zum thema|auch interessant|siehe a
 
 /** Picture captions and credits written as text ("Foto: dpa", "Abbildung 5: ...", "© Reuters"). */
 const CAPTION = /^(fotos?|photos?|bilder?|titelbild|abbildung|abb\.|image|illustration|grafik|credit|crédit|©|\(c\))\s*(\d+\s*)?[:©]|^©|(^|\s)(fotos?|photos?|bild|image|credit|crédit)\s*:\s*[^.!?]{1,60}$/iu;
+/** A caption ends with its picture's credit: "(Foto: Getty)", "© Agency/Name". */
+const ENDS_WITH_CREDIT = /([([](fotos?|photos?|bild|image|credit|crédit|quelle)\s*:[^)\]]{1,60}[)\]]|©\s*[^.!?©]{1,60})$/iu;
 
 /**
  * Cuts the article where a heading announces what follows it (past the middle of the text,
@@ -93,7 +95,7 @@ function cutAtRelatedHeading(roots: DomElement[]): void {
         return;
       }
       block.element.remove();
-    } else if (text.length <= 160 && (POINTER.test(text) || CAPTION.test(text))) {
+    } else if ((text.length <= 160 && POINTER.test(text)) || (text.length <= 300 && (CAPTION.test(text) || ENDS_WITH_CREDIT.test(text)))) {
       block.element.remove();
     }
     offset += text.length;
