@@ -1,5 +1,5 @@
 import { ARTICLE_BODY, FURNITURE } from './cues.js';
-import { dropAfterCore } from './drop-after-core.js';
+import { trimAroundCore } from './trim-around-core.js';
 import { findLead } from './find-lead.js';
 import type { ElementMeasure } from './measure-blocks.js';
 import { classAndId, type DomElement } from '../input/dom.js';
@@ -10,7 +10,7 @@ const STRONG_BODY = /(^|[\s_-])(article-?body|articlebody|article__body|entry-?c
  * Picks the element whose text blocks add up to the most prose net of furniture (a
  * maximum-scoring subtree), nudged by the names pages give their article bodies, then adds
  * sibling blocks that continue it, as Readability does when an article is split across siblings.
- * What follows the chosen element's core is removed from it.
+ * The chosen element is trimmed around its core.
  */
 export function findMainContent(body: DomElement, measures: Map<DomElement, ElementMeasure>): DomElement[] {
   let best = body;
@@ -23,7 +23,7 @@ export function findMainContent(body: DomElement, measures: Map<DomElement, Elem
       bestScore = score;
     }
   }
-  dropAfterCore(best, measures);
+  trimAroundCore(best, measures);
   const chosen = withContinuingSiblings(best, measures, bestScore);
   const lead = findLead(chosen[0]!, measures);
   return lead ? [lead, ...chosen] : chosen;

@@ -15,7 +15,7 @@ const story = [
 const page = (body: string) => `<!doctype html><html lang="en"><head><title>Budget agreed</title></head><body>${body}</body></html>`;
 const extract = (html: string) => extractArticle({ html, url: 'https://news.example/city/budget' }).text;
 
-describe('what follows the story', () => {
+describe('what surrounds the story', () => {
   it('drops a biography and contact details placed after the story inside its wrapper', () => {
     const bio = '<div class="person"><p>Jane Doe has reported on city politics for the paper since 2010 and lives by the harbour.</p></div>';
     const contact = '<div class="box"><p>Questions about this story? Write to the city desk, 12 Harbour Road, or call us any weekday.</p></div>';
@@ -28,5 +28,12 @@ describe('what follows the story', () => {
   it('keeps a closing paragraph that follows the story\'s main block', () => {
     const text = extract(page(`<div class="wrap"><div class="col">${story}</div><p>Work on the bridges is due to finish before the next election in two years.</p></div>`));
     expect(text).toContain('next election');
+  });
+
+  it('drops blocks without prose before the story inside its wrapper', () => {
+    const before = '<dl><dd>Coming up: the <a href="/fest">Festival</a> on the quay</dd></dl>';
+    const text = extract(page(`<div class="wrap">${before}<div class="col">${story}</div></div>`));
+    expect(text).toContain('before the war');
+    expect(text).not.toContain('Coming up');
   });
 });
