@@ -41,4 +41,14 @@ describe('page furniture', () => {
     expect(text).toContain('work on the first bridges');
     expect(text).not.toContain('Harbour works');
   });
+
+  it('keeps text that a page builder wraps in blocks it calls widgets', () => {
+    const block = (inner: string) => `<div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">${inner}</div></div>`;
+    const extra =
+      'Asked about the schools, the mayor said a second plan for them would follow in the autumn, once the cost of the bridges is known. The opposition said it would hold him to that promise.';
+    const sidebar = '<div class="sidebar"><p>Our most read stories of the week, chosen by the readers of the city pages.</p></div>';
+    const text = extract(page(`<div class="wrap">${block(story)}${block(`<p>${extra}</p>`)}</div>${sidebar}`));
+    expect(text).toContain(extra);
+    expect(text).not.toContain('most read');
+  });
 });

@@ -87,9 +87,12 @@ const POST_WRAPPER = /(^|\s)(post-\d+|type-[\w-]+|hentry|status-publish)(\s|$)/;
  */
 const RESPONSIVE_OR_LABEL_HIDDEN = /(^|\s)([\w-]*label-hidden|[\w-]*hidden-(xs|sm|md|lg|xl|s|m|l|mobile|phone|tablet|desktop)|(xs|sm|md|lg|xl)-hidden)(?=\s|$)/g;
 
+/** Page builders (Elementor) call every block of a page a widget, the story's text included. */
+const PAGE_BUILDER = /(^|\s)elementor-[\w-]+/g;
+
 /** Class and id words that may name furniture: BEM modifiers ("section--ads") describe a variant, not a role. */
 export function furnitureCues(element: DomElement): string {
-  const cues = classAndId(element).replace(/--[\w-]+/g, '').replace(RESPONSIVE_OR_LABEL_HIDDEN, ' ');
+  const cues = classAndId(element).replace(/--[\w-]+/g, '').replace(RESPONSIVE_OR_LABEL_HIDDEN, ' ').replace(PAGE_BUILDER, ' ');
   return POST_WRAPPER.test(cues) ? cues.replace(/(^|\s)(tag|category|format)-[^\s]+/g, ' ') : cues;
 }
 
