@@ -93,4 +93,9 @@ describe('article edges', () => {
     expect(text).toContain(sentences[3]);
     expect(text).not.toContain('town hall');
   });
+
+  it('keeps the only block of a page even when it is a short fragment', () => {
+    const html = '<!doctype html><html lang="en"><body><article><div>Gold for Berlin on the 1500 metres</div></article></body></html>';
+    expect(extract(html)).toBe('Gold for Berlin on the 1500 metres');
+  });
 });

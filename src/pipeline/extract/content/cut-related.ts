@@ -67,7 +67,8 @@ function trimEdges(roots: DomElement[]): string[] {
     blocks[i]!.element.remove();
     trailing.unshift(text);
   }
-  for (const block of blocks.slice(0, 3)) {
+  // The last block is never trimmed from the front: a page of one short line keeps it.
+  for (const block of blocks.slice(0, Math.min(3, blocks.length - 1))) {
     if (block.text.length >= 80 || !(BYLINE_OR_DATE.test(block.text) || isLeadingFragment(block)) || /^h[1-6]$/.test(block.element.localName)) break;
     block.element.remove();
   }
