@@ -13,6 +13,17 @@ describe('stripMarkup', () => {
     expect(html).toBe('<p>a</p><p>b</p>');
   });
 
+  it('reads a client-side template as markup, with its own escaped scripts taken out', () => {
+    const template = '<script type="text/html"><div><img src="a.jpg"><script>show()<\\/script></div></script>';
+    const { html } = stripMarkup(`<div>${template}</div><article><p>The story.</p></article>`);
+    expect(html).toBe('<div><div><div><img src="a.jpg"></div></div></div><article><p>The story.</p></article>');
+  });
+
+  it('drops a template inside a template rather than reading it', () => {
+    const { html } = stripMarkup('<script type="text/html"><p>outer</p><script type="text/html"><p>inner</p><\\/script></script><p>after</p>');
+    expect(html).toBe('<div><p>outer</p></div><p>after</p>');
+  });
+
   it('stays linear on a page of many scripts', () => {
     const page = '<p>text</p>'.repeat(2000) + '<script>x()</script><p>between</p>'.repeat(20_000);
     const started = Date.now();

@@ -16,7 +16,7 @@ const HTML_TEMPLATE_TYPE = /type\s*=\s*["']?text\/(template|html|x-template)/i;
  * Elements that the extractor removes unread anyway (icons, fallbacks, templates, controls) go
  * too, so that the parser never builds their nodes.
  */
-export function stripMarkup(text: string): StrippedHtml {
+export function stripMarkup(text: string, expandTemplates = true): StrippedHtml {
   const parts: string[] = [];
   const jsonLd: string[] = [];
   const unclosed = new Set<string>();
@@ -40,7 +40,7 @@ export function stripMarkup(text: string): StrippedHtml {
         const tag = text.slice(start, tagEnd);
         const body = text.slice(tagEnd + 1, closeAt < 0 ? text.length : closeAt);
         if (JSON_LD_TYPE.test(tag)) jsonLd.push(body);
-        else if (HTML_TEMPLATE_TYPE.test(tag)) parts.push(`<div>${body}</div>`);
+        else if (expandTemplates && HTML_TEMPLATE_TYPE.test(tag)) parts.push(`<div>${templateMarkup(body)}</div>`);
       }
       position = closeEnd < 0 ? text.length : closeEnd + 1;
     } else {
@@ -57,6 +57,15 @@ export function stripMarkup(text: string): StrippedHtml {
   }
   parts.push(text.slice(position));
   return { html: parts.join(''), jsonLd };
+}
+
+/**
+ * A template's markup, stripped like the page. Its own scripts close with `<\/script>` (the one
+ * spelling a script's body may hold); left as they are, the parser would take the rest of the page
+ * for one of them. Templates inside templates are dropped, so nesting cannot multiply the work.
+ */
+function templateMarkup(body: string): string {
+  return stripMarkup(body.replace(/<\\\//g, '</'), false).html;
 }
 
 const CLOSERS: Record<string, RegExp> = { script: /<\/script/gi, style: /<\/style/gi };
