@@ -111,3 +111,19 @@ function encodeWindows1256(text: string): Uint8Array {
   for (let b = 0x80; b <= 0xff; b++) table.set(decoder.decode(new Uint8Array([b])), b);
   return new Uint8Array([...text].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : (table.get(c) ?? 0x3f))));
 }
+
+describe('extractArticle: a head the page never closes', () => {
+  it('reads the article that follows an unclosed <head> and keeps the metadata written in it', () => {
+    const html = `<html><head><title>Council budget | Example News</title><meta name="author" content="Jane Roe">
+      <div class="container"><article><h1>Council budget</h1>${prose(4)}</article></div></html>`;
+    const article = extractArticle({ html, url: 'https://news.example.org/2024/05/02/council-budget' });
+    expect(article.text).toContain('Paragraph 4 adds its own detail');
+    expect(article.byline).toBe('Jane Roe');
+  });
+
+  it('leaves a page whose head holds only head elements as it is', () => {
+    const article = extractArticle({ html: newsPage(prose(3), '<meta name="author" content="Jane Roe">'), url: 'https://news.example.org/a' });
+    expect(article.text).toContain('Paragraph 3 adds its own detail');
+    expect(article.text).not.toContain('Imprint');
+  });
+});

@@ -7,7 +7,7 @@ import { measureTree } from './content/measure-blocks.js';
 import { prunePage } from './content/prune-page.js';
 import { renderParagraphs } from './content/render-text.js';
 import { decodeHtml } from './input/decode-html.js';
-import { maxDepth, pageRoot, parseDocument, type DomElement } from './input/dom.js';
+import { closeHeadAtContent, maxDepth, pageRoot, parseDocument, type DomElement } from './input/dom.js';
 import { prepareHtml, refuseBinary } from './input/prepare-html.js';
 import { detectLanguage } from './metadata/detect-language.js';
 import { readMetadata } from './metadata/read-metadata.js';
@@ -36,6 +36,7 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   refuseBinary(input.html);
   const prepared = prepareHtml(decodeHtml(input.html, input.contentType), input.contentType, limits.maxBytes, limits.maxDepth);
   const document = parseDocument(prepared.html);
+  closeHeadAtContent(document);
   checkTime('parsing');
   const body = pageRoot(document);
   if (!body || maxDepth(body, limits.maxDepth) > limits.maxDepth) {

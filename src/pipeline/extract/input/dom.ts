@@ -38,6 +38,7 @@ export interface DomElement extends DomNode {
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   getElementsByTagName(name: string): ArrayLike<DomElement>;
   appendChild(node: DomNode): DomNode;
+  insertBefore(node: DomNode, before: DomNode | null): DomNode;
   replaceWith(...nodes: DomNode[]): void;
 }
 
@@ -59,6 +60,33 @@ export const TEXT_NODE = 3;
 /** Parses HTML text into a linkedom document. */
 export function parseDocument(html: string): DomDocument {
   return new DOMParser().parseFromString(html, 'text/html') as unknown as DomDocument;
+}
+
+/** Elements that belong in a `<head>`; any other closes it, as in browsers. */
+const HEAD_CONTENT = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'noscript', 'template', 'object']);
+
+/**
+ * Moves a page's content out of a `<head>` it never closed. Browsers end the head at the first
+ * element that cannot be in one and put it, and all after it, in the body; linkedom leaves them in
+ * the head, where nothing is article text. Answers whether anything moved.
+ */
+export function closeHeadAtContent(document: DomDocument): boolean {
+  const head = document.head;
+  const html = document.documentElement;
+  if (!head || !html || head.parentNode !== html) return false;
+  let first = head.firstElementChild;
+  while (first && HEAD_CONTENT.has(first.localName)) first = first.nextElementSibling;
+  if (!first) return false;
+  let body = document.body;
+  if (!body || body.localName !== 'body' || body.parentNode !== html) {
+    body = document.createElement('body');
+    html.insertBefore(body, head.nextSibling);
+  }
+  const moving: DomNode[] = [];
+  for (let node: DomNode | null = first; node; node = node.nextSibling) moving.push(node);
+  const before = body.firstChild;
+  for (const node of moving) body.insertBefore(node, before);
+  return true;
 }
 
 /**
