@@ -32,6 +32,19 @@ describe('appeals to the reader and furniture inside the article', () => {
     expect(text).not.toContain('Síguenos');
   });
 
+  it('drops the paywall prompt under the first paragraphs of a story', () => {
+    const text = extract(
+      page(
+        `<article><h1>Budget agreed</h1>${paragraphs(sentences.slice(0, 2))}` +
+          '<div class="paywall"><p>Möchten Sie weiterlesen?</p><p>Ja. Ich bin Abonnent.</p><p>Ja. Ich benötige ein Abo.</p></div></article>',
+      ),
+    );
+    expect(text).toContain(sentences[1]);
+    expect(text).not.toContain('weiterlesen');
+    expect(text).not.toContain('Abonnent');
+    expect(text).not.toContain('ein Abo');
+  });
+
   it('drops cookie and privacy notices, donation appeals and rating prompts after the story', () => {
     const text = extract(
       page(

@@ -15,6 +15,8 @@ const APPEAL = new RegExp(
     'ihr beitrag hilft', 'periodismo (independiente|incómodo|desde)', 'werden sie mitglied', 'zeig(en sie|e) (ihre|deine) wertschätzung', 'we need your help',
     'help us (continue|keep)', 'consider supporting', 'spenden sie', 'sie lesen gern', 'gefällt (dir|ihnen) unser', 'artikel gefallen\\?', 'vergiss nicht zu teilen',
     '\\bsign up\\b', '\\bim abo\\b', '\\be-paper\\b', 'lesen oder verschenken', 'pour lire la suite', 'créez votre compte', 'subskrypcj', 'bezahlschranke', '\\bpaywall\\b',
+    // Paywall prompts that stay under a story's first paragraphs.
+    'möchten sie (weiterlesen|weiter lesen|den ganzen artikel)', 'ich bin abonnent', '\\babonnent(in)?\\b', '(ein|kein|zum|ihr) abo\\b', 'voulez-vous lire la suite', 'continue reading (this|with)',
     'kennt ihr schon', 'noch mehr infos', 'canal de youtube', 'rss-feed',
     'follow (us|the \\w+) on', 'folgen? (sie )?uns', 's[ií]guenos', 'siga-nos', 'únete', '\\btelegram\\b', '\\bwhatsapp\\b', 'download (the|our)\\b.*\\bapps?\\b',
     'comments are moderated', 'comment policy', 'netiquette', 'kommentare (vor der|werden)', 'e-mail-adresse wird nicht veröffentlicht', 'erforderliche felder',
