@@ -6,7 +6,8 @@ import type { DomElement } from '../input/dom.js';
  * newsletters, requests for support, invitations to follow the site or install its app, comment
  * rules and forms, log-in prompts, licence, copyright and imprint lines. Pages put them after the
  * story, often inside the element that holds it. Phrases, not single words, so that a story about
- * newsletters stays.
+ * newsletters stays. Matched against lower-cased text without the `i` flag: case-insensitive matching
+ * of this many alternatives is several times slower in V8's regular expressions.
  */
 const APPEAL = new RegExp(
   [
@@ -34,7 +35,7 @@ const APPEAL = new RegExp(
     '\\b(warning|notice|deprecated|fatal error): .+ (in|on line) ',
     '\\blog ?in\\b', '\\bsign in\\b', 'eingeloggt', 'registrieren sie sich',
   ].join('|'),
-  'iu',
+  'u',
 );
 
 /** Longer blocks are taken to be the story's own text even when they mention a newsletter. */
@@ -51,6 +52,6 @@ export function dropAppeals(roots: DomElement[]): void {
   for (const block of blocks) {
     const share = offset / Math.max(1, total);
     offset += block.text.length;
-    if (share >= FROM_SHARE && block.text.length <= MAX_LENGTH && APPEAL.test(block.text)) block.element.remove();
+    if (share >= FROM_SHARE && block.text.length <= MAX_LENGTH && APPEAL.test(block.text.toLowerCase())) block.element.remove();
   }
 }

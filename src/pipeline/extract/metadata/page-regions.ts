@@ -51,22 +51,26 @@ export function textOutsideAsides(root: DomElement, limit: number): string {
   const isAside = asideTest();
   const parts: string[] = [];
   let length = 0;
-  const stack: DomNode[] = [root];
-  while (stack.length > 0 && length < limit) {
-    const node = stack.pop()!;
+  // Walked by sibling and parent links: linkedom builds a new list for every read of `childNodes`.
+  let node: DomNode | null = root.firstChild;
+  while (node && length < limit) {
+    let descend = false;
     if (node.nodeType === TEXT_NODE) {
       const text = node.textContent ?? '';
       parts.push(text);
       length += text.length;
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const el = node as DomElement;
+      descend = !((ASIDE_TAGS.has(el.localName) || el.localName === 'aside' || namesAside(el)) && isAside(el));
+      // Block boundaries become spaces so that "12.03.2019" never runs into a neighbour's digits.
+      if (descend) parts.push(' ');
+    }
+    if (descend && node.firstChild) {
+      node = node.firstChild;
       continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const el = node as DomElement;
-    if (el !== root && (ASIDE_TAGS.has(el.localName) || el.localName === 'aside' || namesAside(el)) && isAside(el)) continue;
-    // Block boundaries become spaces so that "12.03.2019" never runs into a neighbour's digits.
-    parts.push(' ');
-    const children = el.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
   }
   return parts.join('').slice(0, limit);
 }
