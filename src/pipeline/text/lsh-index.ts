@@ -26,6 +26,7 @@ export class LshIndex {
   // queried are kept so the add does not hash them again.
   private lastSignature: Uint32Array | undefined;
   private readonly lastKeys: Uint32Array;
+  private readonly bandSeeds: Uint32Array;
 
   constructor(bands: number, rows: number, initialCapacity = 1024) {
     this.bands = bands;
@@ -37,6 +38,8 @@ export class LshIndex {
     this.seen = new Uint32Array(capacity);
     this.tableHeads = new Int32Array(nextPowerOfTwo(capacity * bands)).fill(-1);
     this.lastKeys = new Uint32Array(bands);
+    // Each band's hash starts from its own seed; mixed once here rather than on every key.
+    this.bandSeeds = Uint32Array.from({ length: bands }, (_, band) => mix32(band + 0x27d4eb2f));
   }
 
   /** Number of live documents. */
@@ -123,7 +126,7 @@ export class LshIndex {
   }
 
   private bandKey(signature: Uint32Array, band: number): number {
-    let h = mix32(band + 0x27d4eb2f);
+    let h = this.bandSeeds[band]!;
     const start = band * this.rows;
     for (let i = start; i < start + this.rows; i++)
       h = mix32((Math.imul(h, 0x9e3779b1) ^ signature[i]!) >>> 0);

@@ -98,3 +98,27 @@ describe('shingle streams', () => {
     ]);
   });
 });
+
+describe('stable values', () => {
+  // Duplicate decisions and stored fingerprints depend on these exact numbers: a faster
+  // implementation must give the same ones (values of the first, plain implementation).
+  const list = words('The quick brown fox jumps over the lazy dog near the river bank');
+
+  it('keeps the shingle hashes of the default length and of other lengths', () => {
+    expect([...shingleStream(list)]).toEqual([
+      2701611836, 1172685349, 2830320255, 1103980134, 4086302202, 2723237302, 3924693103, 2182096876,
+      1351780755, 3416078151, 2865527104,
+    ]);
+    expect([...shingleStream(list, 2)].slice(0, 4)).toEqual([1447692760, 363870442, 3633520855, 1566499758]);
+    expect([...shingleStream(['solo'])]).toEqual([3984045856]);
+    expect([...shingleStream(['one', 'two'])]).toEqual([1133716092]);
+  });
+
+  it('keeps the signature, empty bins filled from their right', () => {
+    // 11 shingles in 16 bins: most bins are empty and densified, across the wrap-around too.
+    expect([...minhashSignature(shingleStream(list), 16)]).toEqual([
+      415461392, 529231104, 4135952640, 3898207248, 2902123622, 3956901717, 1863132852, 2305512064,
+      1867313328, 77009060, 1081459168, 3111982624, 2299727183, 3046120387, 1346965568, 2877877536,
+    ]);
+  });
+});

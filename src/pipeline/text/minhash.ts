@@ -30,19 +30,26 @@ export function minhashSignature(shingles: Uint32Array, size = DEFAULT_SIGNATURE
   return signature;
 }
 
+/**
+ * Each empty bin takes the value of the nearest filled bin to its right (wrapping), mixed with
+ * the distance. One right-to-left pass: bins right of the one being filled have been read
+ * before they were filled, and the wrap-around target is the first filled bin, never
+ * filled by this pass; so no copy of which bins were filled is needed.
+ */
 function densify(signature: Uint32Array): void {
   const size = signature.length;
-  const filled = new Uint8Array(size);
-  for (let i = 0; i < size; i++) filled[i] = signature[i] !== EMPTY_BIN ? 1 : 0;
-  for (let i = 0; i < size; i++) {
-    if (filled[i]) continue;
-    for (let distance = 1; distance < size; distance++) {
-      const j = (i + distance) % size;
-      if (filled[j]) {
-        signature[i] = mix32((signature[j]! + Math.imul(distance, 0x61c88647)) >>> 0);
-        break;
-      }
+  let first = 0;
+  while (first < size && signature[first] === EMPTY_BIN) first++;
+  if (first === size) return;
+  let nearest = first + size; // positions past the end wrap to `first`
+  for (let i = size - 1; i >= 0; i--) {
+    if (signature[i] !== EMPTY_BIN) {
+      nearest = i;
+      continue;
     }
+    const distance = nearest - i;
+    const source = signature[nearest < size ? nearest : nearest - size]!;
+    signature[i] = mix32((source + Math.imul(distance, 0x61c88647)) >>> 0);
   }
 }
 
