@@ -24,6 +24,14 @@ describe('stripMarkup', () => {
     expect(html).toBe('<div><p>outer</p></div><p>after</p>');
   });
 
+  it('drops navigation but keeps a <nav> holding the headline, byline or date, and the navigation inside it', () => {
+    const menu = '<nav class="menu"><ul><li><a href="/">Home</a></li><li><nav><a href="/world">World</a></nav></li></ul></nav>';
+    const breadcrumbs = '<nav class="breadcrumb"><a href="/">Home</a><h1>The headline</h1><nav><a href="/x">x</a></nav></nav>';
+    const byline = '<nav class="post-by">By <span itemprop="author">A. Writer</span></nav>';
+    const { html } = stripMarkup(`${menu}<p>one</p>${breadcrumbs}<p>two</p>${byline}<navigation-bar>kept</navigation-bar>`);
+    expect(html).toBe(`<p>one</p>${breadcrumbs}<p>two</p>${byline}<navigation-bar>kept</navigation-bar>`);
+  });
+
   it('stays linear on a page of many scripts', () => {
     const page = '<p>text</p>'.repeat(2000) + '<script>x()</script><p>between</p>'.repeat(20_000);
     const started = Date.now();

@@ -4,7 +4,10 @@ export interface StrippedHtml {
   jsonLd: string[];
 }
 
-const OPENERS = /<(script|style|!--|svg|math|noscript|template|button)/gi;
+const OPENERS = /<(script|style|!--|svg|math|noscript|template|button|nav)/gi;
+// Navigation is never article text, but pages put the headline (breadcrumbs ending in the <h1>),
+// the byline and the date in a <nav>: those stay for the metadata readers.
+const PAGE_FACTS = /<h1|itemprop|author|byline|<time|date/i;
 const JSON_LD_TYPE = /type\s*=\s*["']?application\/ld\+json/i;
 // Some blogs ship the article inside <script type="text/template"> and render it client-side.
 const HTML_TEMPLATE_TYPE = /type\s*=\s*["']?text\/(template|html|x-template)/i;
@@ -13,14 +16,15 @@ const HTML_TEMPLATE_TYPE = /type\s*=\s*["']?text\/(template|html|x-template)/i;
  * Drops scripts, styles and comments in one linear pass: they carry no article text, and on
  * heavy pages they are most of the bytes. As in browsers, an unclosed script, style or comment
  * runs to the end of the document, so hostile markup cannot make this pass quadratic.
- * Elements that the extractor removes unread anyway (icons, fallbacks, templates, controls) go
- * too, so that the parser never builds their nodes.
+ * Elements that the extractor removes unread anyway (icons, fallbacks, templates, controls,
+ * navigation) go too, so that the parser never builds their nodes.
  */
 export function stripMarkup(text: string, expandTemplates = true): StrippedHtml {
   const parts: string[] = [];
   const jsonLd: string[] = [];
   const unclosed = new Set<string>();
   let position = 0;
+  let keptUntil = 0;
   OPENERS.lastIndex = 0;
   for (let match = OPENERS.exec(text); match; match = OPENERS.exec(text)) {
     const start = match.index;
@@ -44,10 +48,16 @@ export function stripMarkup(text: string, expandTemplates = true): StrippedHtml 
       }
       position = closeEnd < 0 ? text.length : closeEnd + 1;
     } else {
+      // Inside a navigation block kept for its facts: its own navigation blocks stay too, read once.
+      if (kind === 'nav' && start < keptUntil) continue;
       const end = unclosed.has(kind) ? -1 : textlessElementEnd(text, kind, start);
       // Unclosed, or holding a script the loop must still see: left for the parser and the pruning.
       if (end < 0) {
         unclosed.add(kind);
+        continue;
+      }
+      if (kind === 'nav' && PAGE_FACTS.test(text.slice(start, end))) {
+        keptUntil = end;
         continue;
       }
       parts.push(text.slice(position, start));
@@ -82,7 +92,7 @@ function closingTagAt(text: string, kind: string, from: number): number {
 }
 
 const NESTED: Record<string, RegExp> = Object.fromEntries(
-  ['svg', 'math', 'noscript', 'template', 'button'].map((kind) => [kind, new RegExp(`<(/?)${kind}(?![\\w-])`, 'gi')]),
+  ['svg', 'math', 'noscript', 'template', 'button', 'nav'].map((kind) => [kind, new RegExp(`<(/?)${kind}(?![\\w-])`, 'gi')]),
 );
 
 /**
