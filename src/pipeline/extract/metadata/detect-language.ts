@@ -8,7 +8,7 @@ const RTL_LANGUAGES = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'yi', 'dv', '
  * `lang="en"` on pages in other languages). Direction: a declared `dir`, else from the language.
  */
 export function detectLanguage(declared: string | null, declaredDir: string | null, text: string): { lang: string | null; dir: 'ltr' | 'rtl' | null } {
-  const sample = text.slice(0, 2000);
+  const sample = text.slice(0, 1000);
   const detected = sample.length >= 40 ? eld.detect(sample) : null;
   const detectedCode = detected && detected.isReliable() && detected.language ? detected.language : null;
   const declaredCode = declared ? primary(declared) : null;

@@ -114,8 +114,8 @@ export function parseCommonDate(text: string, reading: DateReading = { monthFirs
 
 /** Rarer forms, through chrono-node's parsers for several languages: costly, so only for short texts naming a year. */
 function parseWithChrono(sample: string): PageDate | null {
-  // Only absolute dates count, and they name a year: the costly parsers run only then.
-  if (!/(^|\D)(19|20)\d{2}(\D|$)/.test(sample) || sample.length > 160) return null;
+  // Only absolute dates count: they name a year and a day, and the costly parsers run only then.
+  if (!/(^|\D)(19|20)\d{2}(\D|$)/.test(sample) || !/(^|\D)\d{1,2}(\D|$)/.test(sample) || sample.length > 160) return null;
   for (const locale of PARSERS) {
     const found = locale.parse(sample, new Date(Date.UTC(2000, 0, 1)))[0]?.start;
     if (!found || !found.isCertain('year') || !found.isCertain('month') || !found.isCertain('day')) continue;
