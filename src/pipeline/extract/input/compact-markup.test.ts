@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compactMarkup } from './compact-markup.js';
+import { parseDocument } from './dom.js';
 import { stripMarkup } from './strip-markup.js';
 
 describe('compactMarkup', () => {
@@ -22,6 +23,15 @@ describe('compactMarkup', () => {
   it('leaves raw text and tags it cannot read as they are', () => {
     expect(compactMarkup('<textarea> <b onclick="x">t</b> </textarea>')).toBe('<textarea> <b onclick="x">t</b> </textarea>');
     expect(compactMarkup('<a title="open>text</a>')).toBe('<a title="open>text</a>');
+  });
+
+  it('writes character references in text as characters, one text node per run, but never makes markup', () => {
+    expect(compactMarkup('<p>It&#8217;s&nbsp;Tom &amp; Jerry&#x27;s &lt;b&gt; &#60;i&#62; &#38;amp; &copy; &notanentity; &copy</p>')).toBe('<p>It’s\u00a0Tom &amp; Jerry\'s &lt;b> &#60;i> &#38;amp; © &notanentity; &copy</p>');
+    expect(compactMarkup('<a title="a&#8217;b">x</a><script>"&#8217;"</script>')).toBe('<a title="a&#8217;b">x</a><script>"&#8217;"</script>');
+    const document = parseDocument(compactMarkup('<p>It&#8217;s here</p>'));
+    const paragraph = document.querySelector('p')!;
+    expect(paragraph.firstChild?.nextSibling).toBeNull();
+    expect(paragraph.textContent).toBe('It’s here');
   });
 
   it('drops inputs and resource links but keeps canonical links', () => {
