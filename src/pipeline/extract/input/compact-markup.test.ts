@@ -34,6 +34,12 @@ describe('compactMarkup', () => {
     expect(paragraph.textContent).toBe('It’s here');
   });
 
+  it('estimates the deepest nesting on the way, without elements that close themselves', () => {
+    const nesting = { depth: 0 };
+    compactMarkup('<div><ul><li><a href="x"><img src="y"><br/><span/></a><li>two</ul></div><div><p>shallow</div>', nesting);
+    expect(nesting.depth).toBe(3);
+  });
+
   it('drops inputs and resource links but keeps canonical links', () => {
     expect(compactMarkup('<link rel="stylesheet" href="s.css"><link rel="canonical" href="/a"><input name="q">')).toBe('<link rel="canonical" href="/a">');
   });

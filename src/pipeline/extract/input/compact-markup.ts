@@ -23,6 +23,12 @@ const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
 // Whitespace inside these is part of the text.
 const PREFORMATTED = new Set(['pre', 'listing', 'plaintext']);
 
+// Void elements, and those whose end tag is optional (they close themselves; counting them would overstate depth).
+const NO_END_TAG = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp',
+]);
+
 const TAG_START = /<(\/?)([a-zA-Z][^\t\n\f\r />]*)/g;
 // Read as the parser reads them: a name is anything up to a space, `/`, `=` or `>`; a value is quoted or runs to a space.
 const ATTRIBUTE = /[\t\n\f\r /]*([^\t\n\f\r />][^\t\n\f\r /=>]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*("[^"]*"|'[^']*'|[^\t\n\f\r "'>][^\t\n\f\r >]*)?)?/y;
@@ -35,10 +41,13 @@ const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d
  * attributes nothing reads, `<input>` elements and resource `<link>`s, and whitespace-only text
  * between tags, and character references in text (see decodeReferences). That whitespace is carried forward as one space onto the next text, so words
  * of neighbouring elements stay apart in every text the extractor reads; inside `<pre>` it stays.
- * Tags it cannot read with certainty are copied unchanged.
+ * Tags it cannot read with certainty are copied unchanged. `nesting.depth` is set to an estimate
+ * of the deepest element nesting, read on the way so that a hostile page is refused before the
+ * costly parse.
  */
-export function compactMarkup(html: string): string {
+export function compactMarkup(html: string, nesting: { depth: number } = { depth: 0 }): string {
   const parts: string[] = [];
+  let depth = 0;
   let position = 0;
   let pendingSpace = false;
   let preDepth = 0;
@@ -67,6 +76,10 @@ export function compactMarkup(html: string): string {
     if (PREFORMATTED.has(name)) preDepth = Math.max(0, preDepth + (closing ? -1 : 1));
     if (RAW_TEXT.has(name) && !closing) rawText = name;
     const tag = closing ? readEndTag(html, TAG_START.lastIndex) : readOpenTag(html, TAG_START.lastIndex, name);
+    if (!NO_END_TAG.has(name) && !tag?.kept?.endsWith('/>')) {
+      if (closing) depth = Math.max(0, depth - 1);
+      else if (++depth > nesting.depth) nesting.depth = depth;
+    }
     if (!tag) {
       // The rest of this tag is copied as it stands, so carried whitespace is put down before it.
       putDownSpace();

@@ -1,6 +1,6 @@
 import { NewsdeskError } from '../../../platform/errors.js';
 import { compactMarkup } from './compact-markup.js';
-import { estimateDepth, stripMarkup } from './strip-markup.js';
+import { stripMarkup } from './strip-markup.js';
 
 /** The page text ready to parse, and the JSON-LD blocks taken out before scripts are dropped. */
 export interface PreparedHtml {
@@ -44,8 +44,9 @@ export function prepareHtml(text: string, contentType: string | undefined, maxBy
       `The page has ${Math.round(withoutScripts.length / 1e6)} million characters of markup without scripts; at most ${Math.round(maxBytes / 1e6)} million are extracted.`,
     );
   }
-  const html = compactMarkup(withoutScripts);
-  if (estimateDepth(html, maxDepth * 2) > maxDepth * 2) {
+  const nesting = { depth: 0 };
+  const html = compactMarkup(withoutScripts, nesting);
+  if (nesting.depth > maxDepth * 2) {
     throw new NewsdeskError('EXTRACT_TOO_COMPLEX', `The page nests elements more than ${maxDepth} deep.`);
   }
   return { html, jsonLd };

@@ -113,25 +113,3 @@ function textlessElementEnd(text: string, kind: string, start: number): number {
   }
   return -1;
 }
-
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
-// Elements whose end tag is optional close themselves; counting them would overstate depth.
-const SELF_CLOSING = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp']);
-const TAG = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
-
-/** An upper estimate of element nesting from the markup alone, read before the costly parse. */
-export function estimateDepth(html: string, stopAt: number): number {
-  let depth = 0;
-  let deepest = 0;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
-    const name = m[2]!.toLowerCase();
-    if (VOID.has(name) || SELF_CLOSING.has(name) || m[3]) continue;
-    if (m[1]) depth = Math.max(0, depth - 1);
-    else if (++depth > deepest) {
-      deepest = depth;
-      if (deepest > stopAt) return deepest;
-    }
-  }
-  return deepest;
-}
