@@ -13,14 +13,22 @@ interface EvalEntry {
 }
 
 /**
+ * Pages each extractor reads once, untimed, before the timed pass: a worker extracts pages all
+ * day, so the figure is its steady state, not the compilation of its first pages.
+ */
+const WARM_UP_PAGES = 100;
+
+/**
  * trafilatura's own evaluation: for each page, the `with` snippets found in the text are true
  * positives, those missing false negatives; `without` snippets found are false positives.
- * Summed over the corpus. Also the speed of both extractors on these pages, decompression included.
+ * Summed over the corpus. Also the speed of both extractors on all these pages, decompression
+ * and charset decoding included, after both have warmed up on the same first pages.
  */
 export function benchTrafilaturaEval(limit: number): void {
   const dir = corpusDir('trafilatura-eval');
   const entries = Object.entries(readJson<Record<string, EvalEntry>>(join(dir, 'evaldata.json'))).slice(0, limit);
   const pages = entries.map(([url, e]) => ({ url, entry: e, gz: readCompressed(join(dir, 'html', `${e.file}.gz`)) }));
+  warmUp(pages.slice(0, WARM_UP_PAGES));
   const ours = emptyConfusion();
   const peer = emptyConfusion();
   let oursMs = 0;
@@ -53,7 +61,19 @@ export function benchTrafilaturaEval(limit: number): void {
   report({ bench, name: 'recall', value: o.recall, unit: '', peer: { name: peerName, value: p.recall }, goal: 'trafilatura 0.943' });
   report({ bench, name: 'accuracy', value: o.accuracy, unit: '', peer: { name: peerName, value: p.accuracy }, goal: 'trafilatura 0.923' });
   report({ bench, name: 'pages failed', value: failures, unit: 'pages', goal: `of ${pages.length}` });
-  report({ bench, name: 'speed', value: (pages.length / oursMs) * 1000, unit: 'pages/s', peer: { name: peerName, value: (pages.length / peerMs) * 1000 }, goal: '>= 100 and >= peer' });
+  report({ bench, name: 'speed (after a warm-up)', value: (pages.length / oursMs) * 1000, unit: 'pages/s', peer: { name: peerName, value: (pages.length / peerMs) * 1000 }, goal: '>= 100 and >= peer' });
+}
+
+function warmUp(pages: Array<{ url: string; gz: Buffer | null }>): void {
+  for (const page of pages) {
+    if (!page.gz) continue;
+    try {
+      extractArticle({ html: gunzip(page.gz), url: page.url });
+    } catch {
+      // Failures are counted in the timed pass.
+    }
+    runReadability(gunzip(page.gz), page.url);
+  }
 }
 
 function score(c: Confusion, entry: EvalEntry, text: string): void {
