@@ -1,4 +1,6 @@
 import type { SparseVector } from './article-vector.js';
+import { QueryTerms } from './query-terms.js';
+import { indexOfId, TermRanking } from './term-ranking.js';
 import type { TermStatistics } from './term-statistics.js';
 
 /** Limits of the active-story index. */
@@ -52,9 +54,9 @@ export class StoryIndex {
   private readonly freeSlots: number[] = [];
   private used = 0;
   private readonly postings = new Map<number, number[]>();
-  private scratch = new Float32Array(1024);
+  private readonly query = new QueryTerms();
   private hits = new Uint16Array(0);
-  private readonly filter = new Uint32Array((FILTER_MASK + 1) / 32);
+  private readonly ranking = new TermRanking();
 
   constructor(statistics: TermStatistics, limits: StoryIndexLimits = defaultStoryIndexLimits) {
     this.statistics = statistics;
@@ -68,20 +70,11 @@ export class StoryIndex {
 
   /** The active stories that share heavy terms with a vector, with their similarities. */
   match(vector: SparseVector, accept: (slot: number) => boolean): StoryMatch[] {
+    const query = this.query;
+    query.load(vector, this.statistics);
     const candidates = this.candidates(vector, accept);
-    if (candidates.length === 0) return [];
-    this.loadScratch(vector);
-    const docNorms = this.norms(vector.ids, vector.weights, vector.ids.length, 0);
     const out: StoryMatch[] = [];
     const statistics = this.statistics;
-    // Most centroid terms are not in the article: a small bitmap of its ids (in the processor's
-    // nearest cache) answers that before a read from the large scratch array would miss the cache.
-    const filter = this.filter;
-    filter.fill(0);
-    for (let i = 0; i < vector.ids.length; i++) {
-      const bit = vector.ids[i]! & FILTER_MASK;
-      filter[bit >>> 5]! |= 1 << (bit & 31);
-    }
     for (const slot of candidates) {
       const base = slot * this.limits.centroidTerms;
       const end = base + this.centroidLength[slot]!;
@@ -90,21 +83,17 @@ export class StoryIndex {
       let keyDot = 0;
       for (let i = base; i < end; i++) {
         const id = this.centroidIds[i]!;
-        const bit = id & FILTER_MASK;
-        if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
-        if (id >= this.scratch.length) continue;
-        const weighted = this.scratch[id]!;
+        const weighted = query.weightOf(id);
         if (weighted === 0) continue;
         if (statistics.isKey(id)) keyDot += weighted * this.centroidWeights[i]!;
         else wordDot += weighted * this.centroidWeights[i]!;
       }
       out.push({
         slot,
-        words: ratio(wordDot, this.wordNorms[slot]! * docNorms[0]),
-        keys: ratio(keyDot, this.keyNorms[slot]! * docNorms[1]),
+        words: ratio(wordDot, this.wordNorms[slot]! * query.wordNorm),
+        keys: ratio(keyDot, this.keyNorms[slot]! * query.keyNorm),
       });
     }
-    this.clearScratch(vector);
     return out;
   }
 
@@ -116,39 +105,35 @@ export class StoryIndex {
     return slot;
   }
 
-  /** Adds an article's vector to a story's centroid. */
+  /**
+   * Adds an article's vector to a story's centroid: the sum of the centroid and the article's
+   * unit vector, cut to its heaviest terms by weight × IDF. Terms are merged in a fixed order
+   * (the centroid's, then the article's new ones by id), which decides ties in rank.
+   */
   absorb(slot: number, vector: SparseVector): void {
     const c = this.limits.centroidTerms;
     const base = slot * c;
-    const alreadyPosted = this.centroidIds.slice(
+    const oldLength = this.centroidLength[slot]!;
+    const postedBefore = Math.min(this.limits.postedTerms, oldLength);
+    const alreadyPosted = this.centroidIds.slice(base, base + postedBefore);
+    const ranked = this.ranking.mergeIntoCentroid(
+      this.centroidIds,
+      this.centroidWeights,
       base,
-      base + Math.min(this.limits.postedTerms, this.centroidLength[slot]!),
+      oldLength,
+      vector,
+      this.statistics,
     );
-    const merged = new Map<number, number>();
-    for (let i = base; i < base + this.centroidLength[slot]!; i++)
-      merged.set(this.centroidIds[i]!, this.centroidWeights[i]!);
-    let norm = 0;
-    for (let i = 0; i < vector.weights.length; i++) norm += vector.weights[i]! ** 2;
-    norm = Math.sqrt(norm) || 1;
-    for (let i = 0; i < vector.ids.length; i++) {
-      const id = vector.ids[i]!;
-      merged.set(id, (merged.get(id) ?? 0) + vector.weights[i]! / norm);
-    }
-    // Ranks are computed once per term, not inside the comparator (which read IDF twice per comparison).
-    const ids = Uint32Array.from(merged.keys());
-    const sums = Float32Array.from(merged.values());
-    const ranks = new Float32Array(ids.length);
-    for (let i = 0; i < ids.length; i++) ranks[i] = sums[i]! * this.statistics.idf(ids[i]!);
-    const ranked = Uint32Array.from(ranks.keys()).sort((a, b) => ranks[b]! - ranks[a]!);
+    const { mergedIds, mergedSums } = this.ranking;
     const length = Math.min(c, ranked.length);
     for (let i = 0; i < length; i++) {
-      this.centroidIds[base + i] = ids[ranked[i]!]!;
-      this.centroidWeights[base + i] = sums[ranked[i]!]!;
+      this.centroidIds[base + i] = mergedIds[ranked[i]!]!;
+      this.centroidWeights[base + i] = mergedSums[ranked[i]!]!;
     }
     this.centroidLength[slot] = length;
     this.updateNorms(slot);
     for (let i = 0; i < Math.min(this.limits.postedTerms, length); i++) {
-      const id = ids[ranked[i]!]!;
+      const id = this.centroidIds[base + i]!;
       // Terms that were already among the posted heaviest ones are in their posting lists:
       // searching a long list for the slot again was a tenth of the cost of absorbing.
       if (!alreadyPosted.includes(id)) this.post(id, slot);
@@ -164,17 +149,17 @@ export class StoryIndex {
   /** True when the term is among the story's centroid terms. */
   hasTerm(slot: number, id: number): boolean {
     const base = slot * this.limits.centroidTerms;
-    for (let i = base; i < base + this.centroidLength[slot]!; i++) if (this.centroidIds[i] === id) return true;
+    for (let i = base; i < base + this.centroidLength[slot]!; i++)
+      if (this.centroidIds[i] === id) return true;
     return false;
   }
 
   /** The heaviest terms shared by a vector and a story, for evidence. */
   sharedTerms(slot: number, vector: SparseVector, count: number): number[] {
     const base = slot * this.limits.centroidTerms;
-    const inDoc = new Set(vector.ids);
     const shared: number[] = [];
     for (let i = base; i < base + this.centroidLength[slot]! && shared.length < count; i++) {
-      if (inDoc.has(this.centroidIds[i]!)) shared.push(this.centroidIds[i]!);
+      if (indexOfId(vector.ids, this.centroidIds[i]!) >= 0) shared.push(this.centroidIds[i]!);
     }
     return shared;
   }
@@ -191,18 +176,12 @@ export class StoryIndex {
       this.centroidWeights.byteLength +
       this.centroidLength.byteLength +
       postingEntries * 8 +
-      this.postings.size * 48 +
-      this.scratch.byteLength
+      this.postings.size * 48
     );
   }
 
   private candidates(vector: SparseVector, accept: (slot: number) => boolean): number[] {
-    const ranks = new Float32Array(vector.ids.length);
-    for (let i = 0; i < ranks.length; i++)
-      ranks[i] = vector.weights[i]! * this.statistics.idf(vector.ids[i]!);
-    const order = Uint32Array.from(ranks.keys())
-      .sort((a, b) => ranks[b]! - ranks[a]!)
-      .subarray(0, this.limits.queryTerms);
+    const order = this.ranking.heaviestTerms(vector, this.query.idf).subarray(0, this.limits.queryTerms);
     const touched: number[] = [];
     for (const index of order) {
       const id = vector.ids[index]!;
@@ -303,23 +282,6 @@ export class StoryIndex {
     this.normEpochs[slot] = this.statistics.epoch;
   }
 
-  private loadScratch(vector: SparseVector): void {
-    const top = vector.ids.length ? vector.ids[vector.ids.length - 1]! : 0;
-    if (top >= this.scratch.length) {
-      let size = this.scratch.length;
-      while (size <= top) size *= 2;
-      this.scratch = new Float32Array(size);
-    }
-    // Each weight carries IDF twice, once for each side of the dot product with a centroid.
-    for (let i = 0; i < vector.ids.length; i++) {
-      this.scratch[vector.ids[i]!] = vector.weights[i]! * this.statistics.idf(vector.ids[i]!) ** 2;
-    }
-  }
-
-  private clearScratch(vector: SparseVector): void {
-    for (let i = 0; i < vector.ids.length; i++) this.scratch[vector.ids[i]!] = 0;
-  }
-
   /** Norms over ordinary words and over key terms. */
   private norms(ids: Uint32Array, weights: Float32Array, length: number, base: number): [number, number] {
     let words = 0;
@@ -333,7 +295,6 @@ export class StoryIndex {
   }
 }
 
-const FILTER_MASK = (1 << 13) - 1;
 /** Hit counts above this rank together when choosing candidates (far above any query length). */
 const MAX_HITS = 255;
 

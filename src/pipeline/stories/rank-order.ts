@@ -1,0 +1,37 @@
+/** Positions fit in the low bits of a sort key beside a 32-bit rank: 32 + 21 bits stay exact in a double. */
+const POSITION_BITS = 21;
+const POSITION_SPACE = 2 ** POSITION_BITS;
+const INVERSE_POSITION_SPACE = 1 / POSITION_SPACE;
+export const MAX_RANKED = POSITION_SPACE;
+
+/**
+ * The positions 0..length-1 of `ranks`, highest rank first, equal ranks in position order:
+ * what a stable sort with `(a, b) => ranks[b] - ranks[a]` gives. Each position becomes one
+ * number (the rank's float32 bits, inverted, above the position) and the numbers are sorted
+ * natively, with no comparator called per comparison: ranking terms was a tenth of the cost
+ * of placing an article. Ranks must not be NaN. Writes into `out` and uses `keys` as scratch
+ * (both must hold `length` values; callers on a hot path pass their own) and returns the
+ * filled part of `out`.
+ */
+export function positionsByRankDescending(
+  ranks: Float32Array,
+  length: number,
+  out: Uint32Array = new Uint32Array(length),
+  keys: Float64Array = new Float64Array(length),
+): Uint32Array {
+  if (length > MAX_RANKED) throw new RangeError(`at most ${MAX_RANKED} ranks`);
+  const bits = new Uint32Array(ranks.buffer, ranks.byteOffset, ranks.length);
+  for (let i = 0; i < length; i++) {
+    const raw = bits[i]! === 0x80000000 ? 0 : bits[i]!; // -0 ranks with +0, as subtraction says
+    // Unsigned order of these equals numeric order of the floats, negative ones included.
+    const ascending = raw & 0x80000000 ? ~raw >>> 0 : (raw | 0x80000000) >>> 0;
+    keys[i] = (0xffffffff - ascending) * POSITION_SPACE + i;
+  }
+  const sorted = keys.subarray(0, length).sort();
+  // The position is the key's remainder; by power-of-two scaling, exact and cheaper than `%` on doubles.
+  for (let i = 0; i < length; i++) {
+    const key = sorted[i]!;
+    out[i] = key - Math.floor(key * INVERSE_POSITION_SPACE) * POSITION_SPACE;
+  }
+  return out.subarray(0, length);
+}
