@@ -18,10 +18,15 @@ const KEPT_DATA = new Set(LAZY_IMAGE_ATTRIBUTES);
 const HIDDEN_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 // `rel` values of `<link>` elements that only load resources; canonical, author and image links stay.
 const RESOURCE_LINK = /^\s*(stylesheet|preload|prefetch|preconnect|dns-prefetch|modulepreload|icon|shortcut icon|apple-touch-icon(-precomposed)?|mask-icon|manifest|alternate|pingback|edituri|wlwmanifest|shortlink|search)\s*$/i;
-// The content of these is text up to their end tag, as the parser reads it: nothing inside is touched.
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
-// Whitespace inside these is part of the text.
-const PREFORMATTED = new Set(['pre', 'listing', 'plaintext']);
+// The content of raw-text elements is text up to their end tag, as the parser reads it: nothing
+// inside is touched. Whitespace inside preformatted ones is part of the text.
+const SPECIAL = new Map<string, 'raw' | 'preformatted'>([
+  ...['script', 'style', 'textarea', 'title', 'xmp'].map((name) => [name, 'raw'] as const),
+  ...['pre', 'listing', 'plaintext'].map((name) => [name, 'preformatted'] as const),
+]);
+/** A tag read and kept exactly as the page wrote it. */
+const UNCHANGED = '';
+const SLASH = 47;
 
 // Void elements, and those whose end tag is optional (they close themselves; counting them would overstate depth).
 const NO_END_TAG = new Set([
@@ -29,11 +34,9 @@ const NO_END_TAG = new Set([
   'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp',
 ]);
 
-const TAG_START = /<(\/?)([a-zA-Z][^\t\n\f\r />]*)/g;
 // Read as the parser reads them: a name is anything up to a space, `/`, `=` or `>`; a value is quoted or runs to a space.
 const ATTRIBUTE = /[\t\n\f\r /]*([^\t\n\f\r />][^\t\n\f\r /=>]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*("[^"]*"|'[^']*'|[^\t\n\f\r "'>][^\t\n\f\r >]*)?)?/y;
 const TAG_END = /[\t\n\f\r /]*>/y;
-const BLANK = /^[\t\n\f\r ]+$/;
 const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g;
 
 /**
@@ -46,65 +49,105 @@ const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d
  * costly parse.
  */
 export function compactMarkup(html: string, nesting: { depth: number } = { depth: 0 }): string {
+  // Unchanged stretches of the page are copied as whole slices: `copied` is where the next one starts.
   const parts: string[] = [];
+  let copied = 0;
+  const replace = (from: number, to: number, text: string) => {
+    if (from > copied) parts.push(html.slice(copied, from));
+    if (text) parts.push(text);
+    copied = to;
+  };
   let depth = 0;
   let position = 0;
   let pendingSpace = false;
   let preDepth = 0;
   let rawText: string | null = null;
-  const putDownSpace = () => {
-    if (pendingSpace) parts.push(' ');
+  const putDownSpace = (at: number) => {
+    if (pendingSpace) replace(at, at, ' ');
     pendingSpace = false;
   };
-  TAG_START.lastIndex = 0;
-  for (let m = TAG_START.exec(html); m; m = TAG_START.exec(html)) {
-    const name = m[2]!.toLowerCase();
-    const closing = m[1] === '/';
+  let searchFrom = 0;
+  for (let start = html.indexOf('<'); start >= 0; start = html.indexOf('<', searchFrom)) {
+    const closing = html.charCodeAt(start + 1) === SLASH;
+    const nameStart = closing ? start + 2 : start + 1;
+    const nameEnd = tagNameEnd(html, nameStart);
+    if (nameEnd === nameStart) {
+      searchFrom = start + 1;
+      continue;
+    }
+    searchFrom = nameEnd;
+    const name = html.slice(nameStart, nameEnd).toLowerCase();
     if (rawText !== null) {
       if (!closing || name !== rawText) continue;
-      parts.push(html.slice(position, m.index));
       rawText = null;
-    } else if (m.index > position) {
-      const text = html.slice(position, m.index);
-      if (preDepth > 0 || !BLANK.test(text)) {
-        if (preDepth === 0 && !isSpace(text.charCodeAt(0))) putDownSpace();
-        parts.push(text.includes('&') ? decodeReferences(text) : text);
+    } else if (start > position) {
+      if (preDepth > 0 || !isBlank(html, position, start)) {
+        if (preDepth === 0 && !isSpace(html.charCodeAt(position))) putDownSpace(position);
         pendingSpace = false;
-      } else pendingSpace = true;
+        const text = html.slice(position, start);
+        if (text.includes('&')) {
+          const decoded = decodeReferences(text);
+          if (decoded !== text) replace(position, start, decoded);
+        }
+      } else {
+        replace(position, start, '');
+        pendingSpace = true;
+      }
     }
-    if (RAW_TEXT.has(name) || PREFORMATTED.has(name)) putDownSpace();
-    if (PREFORMATTED.has(name)) preDepth = Math.max(0, preDepth + (closing ? -1 : 1));
-    if (RAW_TEXT.has(name) && !closing) rawText = name;
-    const tag = closing ? readEndTag(html, TAG_START.lastIndex) : readOpenTag(html, TAG_START.lastIndex, name);
-    if (!NO_END_TAG.has(name) && !tag?.kept?.endsWith('/>')) {
+    const special = SPECIAL.get(name);
+    if (special) {
+      putDownSpace(start);
+      if (special === 'preformatted') preDepth = Math.max(0, preDepth + (closing ? -1 : 1));
+      else if (!closing) rawText = name;
+    }
+    const tag = closing ? readEndTag(html, nameEnd) : readOpenTag(html, nameEnd, name);
+    if (!NO_END_TAG.has(name) && !(tag && html.charCodeAt(tag.end - 2) === SLASH)) {
       if (closing) depth = Math.max(0, depth - 1);
       else if (++depth > nesting.depth) nesting.depth = depth;
     }
     if (!tag) {
       // The rest of this tag is copied as it stands, so carried whitespace is put down before it.
-      putDownSpace();
-      parts.push(m[0]);
-      position = TAG_START.lastIndex;
+      putDownSpace(start);
+      position = nameEnd;
       continue;
     }
-    if (tag.kept !== null) parts.push(m[0] + tag.kept);
-    position = TAG_START.lastIndex = tag.end;
+    if (tag.kept === null) replace(start, tag.end, '');
+    else if (tag.kept !== UNCHANGED) replace(start, tag.end, html.slice(start, nameEnd) + tag.kept);
+    position = searchFrom = tag.end;
   }
-  const rest = html.slice(position);
-  if (rawText === null && preDepth === 0 && rest !== '' && !isSpace(rest.charCodeAt(0))) putDownSpace();
-  parts.push(rest);
-  return parts.join('');
+  if (rawText === null && preDepth === 0 && position < html.length && !isSpace(html.charCodeAt(position))) putDownSpace(position);
+  replace(html.length, html.length, '');
+  return parts.length === 1 ? parts[0]! : parts.join('');
+}
+
+/**
+ * Where a tag name that starts at `from` ends, read as the parser reads it: a letter, then
+ * anything up to a space, `/` or `>`. `from` itself when no letter starts a name there.
+ */
+function tagNameEnd(html: string, from: number): number {
+  const first = html.charCodeAt(from) | 0x20;
+  if (first < 97 || first > 122) return from;
+  let at = from + 1;
+  for (let c = html.charCodeAt(at); at < html.length && !isSpace(c) && c !== SLASH && c !== 62; c = html.charCodeAt(++at));
+  return at;
+}
+
+/** Whether the text from `from` to `to` is whitespace only. */
+function isBlank(html: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(html.charCodeAt(i))) return false;
+  return true;
 }
 
 /** An end tag runs to the next `>`, whatever it holds, as the parser reads it. */
 function readEndTag(html: string, from: number): { kept: string; end: number } | null {
   const close = html.indexOf('>', from);
-  return close < 0 ? null : { kept: html.slice(from, close + 1), end: close + 1 };
+  return close < 0 ? null : { kept: UNCHANGED, end: close + 1 };
 }
 
 /**
  * An open tag's attributes from `from` to its `>`: `kept` is the tag's text after its name with
- * unread attributes left out (null to drop the element), `end` where the tag ends. Null when the
+ * unread attributes left out (null to drop the element, UNCHANGED to keep it as written), `end`
+ * where the tag ends. Null when the
  * tag is not one this reader understands exactly as the parser does.
  */
 function readOpenTag(html: string, from: number, name: string): { kept: string | null; end: number } | null {
@@ -118,7 +161,7 @@ function readOpenTag(html: string, from: number, name: string): { kept: string |
     if (TAG_END.test(html)) {
       const end = TAG_END.lastIndex;
       if (dropElement) return { kept: null, end };
-      return { kept: changed ? kept.join('') + html.slice(at, end) : html.slice(from, end), end };
+      return { kept: changed ? kept.join('') + html.slice(at, end) : UNCHANGED, end };
     }
     ATTRIBUTE.lastIndex = at;
     const a = ATTRIBUTE.exec(html);
