@@ -131,20 +131,28 @@ export function classAndId(element: DomElement): string {
   return cls || id ? `${cls} ${id}`.toLowerCase() : '';
 }
 
-/** The deepest element nesting below `root`, walked without recursion. */
+/**
+ * The deepest element nesting below `root`, walked without recursion or stacks: down to the
+ * first child, else on to the next sibling, else back up. Stops once past `stopAt`.
+ */
 export function maxDepth(root: DomElement, stopAt: number): number {
   let deepest = 0;
-  const stack: DomElement[] = [root];
-  const depths: number[] = [0];
-  while (stack.length) {
-    const element = stack.pop()!;
-    const depth = depths.pop()!;
-    if (depth > deepest) deepest = depth;
-    if (deepest > stopAt) return deepest;
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-      stack.push(child);
-      depths.push(depth + 1);
+  let depth = 0;
+  let element: DomElement = root;
+  for (;;) {
+    const child = element.firstElementChild;
+    if (child) {
+      element = child;
+      if (++depth > deepest && (deepest = depth) > stopAt) return deepest;
+      continue;
     }
+    let next = element.nextElementSibling;
+    while (!next && element !== root) {
+      element = element.parentNode!;
+      depth--;
+      next = element === root ? null : element.nextElementSibling;
+    }
+    if (!next) return deepest;
+    element = next;
   }
-  return deepest;
 }
