@@ -8,6 +8,8 @@ const ASIDE_TAGS = new Set(['nav', 'script', 'style', 'noscript', 'template', 's
 /** One class or id naming such a region: at most one word before the name, only container words after it. */
 const ASIDE_TOKEN =
   /^(?:[a-z]+[-_])?(?:comments?|commentlist|kommentare|respond|replies|discussion|disqus|sidebar|related|recommend\w*|popular|most-?read|trending|teaserlist|more-?articles|read-?more|weitere|newsticker|ticker|instagram-media|twitter-tweet|tiktok-embed|nav|navigation|menu|mainmenu|navbar|blog-?archive|calendar|cookies?|consent)(?:[-_]?(?:area|list|section|container|wrapper|wrap|box|block|items?|posts?|links?|articles?|news|widget|content|left|right|top|bottom|\d+))*$/;
+/** A word every name above holds: most elements' names hold none, and need not be split into tokens. */
+const ASIDE_WORD = /comment|komment|respond|repl|discus|disqus|sidebar|related|recommend|popular|read|trending|teaser|article|weitere|ticker|instagram|twitter|tiktok|nav|menu|archive|calendar|cookie|consent/;
 /** Layout words that say a page *has* such a region somewhere, not that this element is one ("has-sidebar"). */
 const LAYOUT_PREFIX = /^(?:has|with|no|without|is|show|hide|sticky|enable|contains?)[-_]/;
 
@@ -40,7 +42,7 @@ export function asideTest(): (element: DomElement) => boolean {
 
 function namesAside(element: DomElement): boolean {
   const names = classAndId(element);
-  return names !== '' && names.split(/\s+/).some((token) => ASIDE_TOKEN.test(token) && !LAYOUT_PREFIX.test(token));
+  return names !== '' && ASIDE_WORD.test(names) && names.split(/\s+/).some((token) => ASIDE_TOKEN.test(token) && !LAYOUT_PREFIX.test(token));
 }
 
 /**
