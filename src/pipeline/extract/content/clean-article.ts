@@ -1,4 +1,5 @@
 import { ARTICLE_META } from './cues.js';
+import { dropSidebarsBesideArticle } from './drop-sidebars.js';
 import type { ElementMeasure } from './measure-blocks.js';
 import { classAndId, pushChildren, type DomElement } from '../input/dom.js';
 
@@ -23,6 +24,7 @@ export function cleanArticle(roots: DomElement[], measures: Map<DomElement, Elem
     }
   }
   for (const element of doomed) element.remove();
+  for (const root of roots) dropSidebarsBesideArticle(root, measures);
 }
 
 function isAboutTheArticle(element: DomElement, m: ElementMeasure | undefined): boolean {
