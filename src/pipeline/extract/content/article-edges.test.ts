@@ -98,4 +98,15 @@ describe('article edges', () => {
     const html = '<!doctype html><html lang="en"><body><article><div>Gold for Berlin on the 1500 metres</div></article></body></html>';
     expect(extract(html)).toBe('Gold for Berlin on the 1500 metres');
   });
+
+  it('keeps the text after a reading tip inside the story, and still cuts at one that ends it', () => {
+    const later =
+      'Work on the first two bridges starts in March, and the council expects both of them to reopen to traffic before the summer holidays begin in the middle of July.';
+    const tip = '<p>Read also:</p><div><a href="/floods">How the floods damaged the bridges</a></div>';
+    const inside = extract(article(paragraphs(sentences) + tip + `<p>${later}</p>`));
+    expect(inside).toContain(later);
+    expect(inside).not.toContain('How the floods damaged');
+    const teasers = '<p>Read also:</p><div class="list"><div><a href="/floods">How the floods damaged the bridges</a></div><div><a href="/schools">Schools wait</a></div></div>';
+    expect(extract(article(paragraphs(sentences) + teasers))).not.toContain('Schools wait');
+  });
 });

@@ -91,7 +91,7 @@ function cutAtRelatedHeading(roots: DomElement[]): void {
     const text = block.text;
     if (roots.includes(block.element)) continue;
     if (text.length <= 80 && ENDS_ARTICLE.test(text)) {
-      if (offset >= total * 0.5) {
+      if (offset >= total * 0.5 && !(READING_TIP.test(text) && proseFollows(block.element))) {
         removeFrom(block.element, roots);
         return;
       }
@@ -101,6 +101,28 @@ function cutAtRelatedHeading(roots: DomElement[]): void {
     }
     offset += text.length;
   }
+}
+
+/** Headings that point to other reading: inside a story they introduce one link, not the end of the text. */
+const READING_TIP = /^(read (more|also|next)|see also|more (from|on|about)\b|also read|lesen sie|lies auch|mehr zu|auch interessant|zum thema|passend|lue|(à )?lire aussi|voir aussi|lee|lea|leia|veja|czytaj|zobacz|leggi|lees ook|اقرأ)/iu;
+
+/** A paragraph this long, nearly free of links, is the story's own text rather than a teaser's summary. */
+const STORY_PARAGRAPH = 150;
+
+/**
+ * Whether the story's paragraphs go on after a heading, beside it in the same container: then the
+ * heading points to one other article from inside the text ("Read also:" and a link) and does not
+ * end it. What pages put after an article sits in containers of its own.
+ */
+function proseFollows(heading: DomElement): boolean {
+  for (let next = heading.nextElementSibling; next; next = next.nextElementSibling) {
+    if (next.localName !== 'p') continue;
+    const text = (next.textContent ?? '').replace(/\s+/g, ' ').trim();
+    let linked = 0;
+    for (const link of Array.from(next.querySelectorAll('a'))) linked += (link.textContent ?? '').length;
+    if (text.length >= STORY_PARAGRAPH && linked < text.length * 0.1) return true;
+  }
+  return false;
 }
 
 /** Removes the element and everything after it in document order, up to the article's roots. */
