@@ -1,5 +1,6 @@
 import { isStopWord } from '../text/stop-words.js';
 import { contentTerms, contentTermsOf, properNames, words } from '../text/tokens.js';
+import { positionsByRankDescending } from './rank-order.js';
 import type { TermStatistics } from './term-statistics.js';
 
 /** How an article's words are weighed into the vector the clusterer compares. */
@@ -108,9 +109,11 @@ export function articleVector(
     terms.push(term);
     n++;
   }
-  let order = Uint32Array.from({ length: n }, (_, i) => i);
-  if (n > weights.maxTerms) order = order.sort((a, b) => ranks[b]! - ranks[a]!).subarray(0, weights.maxTerms);
-  order.sort((a, b) => ids[a]! - ids[b]!);
+  // The heaviest terms (ties in first-seen order), then by id; both orders by native sorts of
+  // packed numbers, not comparators (sorting was a fifth of the cost of building a vector).
+  const kept =
+    n > weights.maxTerms ? positionsByRankDescending(ranks, n).subarray(0, weights.maxTerms) : null;
+  const order = positionsByIdAscending(ids, kept ?? n);
   const vector: SparseVector = {
     ids: new Uint32Array(order.length),
     weights: new Float32Array(order.length),
@@ -128,6 +131,21 @@ export function articleVector(
   vector.leadNames = Uint32Array.from(surnames);
   return vector;
 }
+
+/** Positions (all `n`, or those given) ordered by their distinct ids, ascending. */
+function positionsByIdAscending(ids: Uint32Array, positions: Uint32Array | number): Uint32Array {
+  const count = typeof positions === 'number' ? positions : positions.length;
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const position = typeof positions === 'number' ? i : positions[i]!;
+    keys[i] = ids[position]! * ID_POSITION_SPACE + position;
+  }
+  keys.sort();
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) out[i] = keys[i]! % ID_POSITION_SPACE;
+  return out;
+}
+const ID_POSITION_SPACE = 2 ** 21;
 
 // A run of capitalised words (the first may be abbreviated: "Dr."). Titles and places written
 // before a name belong to the run ("Interior Secretary Dirk Kempthorne", "Los Angeles Angels")

@@ -80,14 +80,15 @@ export class DuplicateIndex {
     // estimate, which is cheaper than deduplicating every text.
     const shingles = stream.length;
     const signature = minhashSignature(stream);
-    const match = this.find(hash, signature, shingles);
+    const fingerprints = fingerprint(signature);
+    const match = this.find(hash, signature, fingerprints, shingles);
     const slot = this.lsh.add(shingles >= this.options.minShingles ? signature : EMPTY_SIGNATURE);
     if (this.signatures.length < (slot + 1) * 128) {
       const grown = new Uint16Array(this.signatures.length * 2);
       grown.set(this.signatures);
       this.signatures = grown;
     }
-    this.signatures.set(fingerprint(signature), slot * 128);
+    this.signatures.set(fingerprints, slot * 128);
     this.entries[slot] = { key, shingles, hash };
     if (hash && !this.exact.has(hash)) this.exact.set(hash, key);
     while (this.lsh.size > this.capacity) this.forgetOldest();
@@ -123,7 +124,12 @@ export class DuplicateIndex {
     return this.lsh.memoryBytes() + this.signatures.byteLength;
   }
 
-  private find(hash: string | null, signature: Uint32Array, shingles: number): DuplicateMatch | undefined {
+  private find(
+    hash: string | null,
+    signature: Uint32Array,
+    fingerprints: Uint16Array,
+    shingles: number,
+  ): DuplicateMatch | undefined {
     // A handful of words ("Breaking", "Photo") repeats by chance: too little to call a copy.
     const same = hash && shingles >= MIN_EXACT_SHINGLES ? this.exact.get(hash) : undefined;
     if (same !== undefined)
@@ -133,10 +139,7 @@ export class DuplicateIndex {
     let bestScore = 0;
     for (const slot of this.lsh.candidates(signature)) {
       const entry = this.entries[slot]!;
-      const j = estimateJaccard(
-        fingerprint(signature),
-        this.signatures.subarray(slot * 128, slot * 128 + 128),
-      );
+      const j = estimateJaccard(fingerprints, this.signatures.subarray(slot * 128, slot * 128 + 128));
       const newIsContained = shingles <= entry.shingles;
       const c = newIsContained
         ? containmentFromJaccard(j, shingles, entry.shingles)

@@ -39,6 +39,28 @@ describe('tokens', () => {
     expect(names).not.toContain('she');
   });
 
+  it('reads names through quotes and brackets, and normalises non-ASCII text first', () => {
+    // "…" becomes "..." under NFKC, so Élodie opens a sentence; full-width letters fold to ASCII.
+    expect(
+      properNames(
+        'He met "Barack Obama" and (John Smith), then Paris. Then Rome… ‘Élodie Durand’ ﬁle Ｆｕｌｌ Ｎame',
+      ),
+    ).toEqual([
+      'barack',
+      'obama',
+      'barack obama',
+      'john',
+      'smith',
+      'john smith',
+      'paris',
+      'rome',
+      'durand',
+      'full',
+      'name',
+      'full name',
+    ]);
+  });
+
   it('handles scripts it has no rules for, and empty input', () => {
     expect(words('東京で地震')).toEqual(['東京', '京で', 'で地', '地震']);
     expect(words('')).toEqual([]);

@@ -63,7 +63,14 @@ const NOT_NAMES = new Set(
 );
 
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
-const SENTENCE_END = /[.!?:;"“”»\n]$/;
+const NON_ASCII = /[\u0080-\uffff]/;
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** Last characters of a word that ends a sentence ("\n" stands for the start of the text). */
+const SENTENCE_END = codes('.!?:;"“”»\n');
+/** Last characters of a word after which a run of names stops. */
+const CLAUSE_END = codes(',.!?:;)');
+const OPENING_QUOTES = codes('("\'“‘`');
+const CLOSING_QUOTES = codes(')"\'”’,.!?:;');
 
 /**
  * Capitalised words that do not open a sentence, lower-cased: a cheap, fast stand-in for
@@ -71,7 +78,9 @@ const SENTENCE_END = /[.!?:;"“”»\n]$/;
  * ("betty ford center"), and each word is kept on its own as well.
  */
 export function properNames(text: string): string[] {
-  const raw = text.slice(0, MAX_TEXT_CHARS).normalize('NFKC').split(/\s+/);
+  const cut = text.slice(0, MAX_TEXT_CHARS);
+  // NFKC leaves ASCII as it is, and most texts are all ASCII: the scan is cheaper than normalising.
+  const raw = (NON_ASCII.test(cut) ? cut.normalize('NFKC') : cut).split(/\s+/);
   const out: string[] = [];
   let run: string[] = [];
   let previous = '\n';
@@ -79,19 +88,37 @@ export function properNames(text: string): string[] {
     if (run.length > 1) out.push(run.join(' '));
     run = [];
   };
+  // Character tests instead of regular expressions per token: this runs over every word of
+  // every article, twice.
   for (const token of raw) {
-    const bare = token.replace(/^[("'“‘`]+|[)"'”’,.!?:;]+$/g, '');
-    const opensSentence = SENTENCE_END.test(previous);
-    if (bare && CAPITALISED.test(bare) && !opensSentence) {
+    const bare = withoutQuotes(token);
+    const opensSentence = SENTENCE_END.has(previous.charCodeAt(previous.length - 1));
+    if (bare && isCapitalised(bare) && !opensSentence) {
       const word = bare.toLowerCase();
       if (!isStopWord(word) && !NOT_NAMES.has(word)) {
         run.push(word);
         out.push(word);
       } else flush();
     } else flush();
-    if (/[,.!?:;)]$/.test(token)) flush();
+    if (CLAUSE_END.has(token.charCodeAt(token.length - 1))) flush();
     previous = token;
   }
   flush();
   return out;
+}
+
+/** The token without opening brackets and quotes, then without closing ones and punctuation. */
+function withoutQuotes(token: string): string {
+  let start = 0;
+  let end = token.length;
+  while (start < end && OPENING_QUOTES.has(token.charCodeAt(start))) start++;
+  while (end > start && CLOSING_QUOTES.has(token.charCodeAt(end - 1))) end--;
+  return start === 0 && end === token.length ? token : token.slice(start, end);
+}
+
+/** Same as CAPITALISED, with the common ASCII non-capital first letter answered without it. */
+function isCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 65 || (code > 90 && code < 128)) return false;
+  return CAPITALISED.test(word);
 }
