@@ -1,4 +1,5 @@
 import { dropAppeals } from './drop-appeals.js';
+import { dropAuthorBoxes } from './drop-author-boxes.js';
 import { leafBlocks, type LeafBlock } from './leaf-blocks.js';
 import type { DomElement, DomNode } from '../input/dom.js';
 
@@ -46,6 +47,7 @@ const ENDS_WITH_CREDIT = /([([](fotos?|photos?|bild|image|credit|crédit|quelle)
  */
 export function cutRelated(roots: DomElement[]): string[] {
   cutAtRelatedHeading(roots);
+  dropAuthorBoxes(roots);
   dropAppeals(roots);
   return trimEdges(roots);
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../extract-article.js';
+
+const sentences = [
+  'The city council agreed the new budget on Tuesday evening after a debate that lasted more than four hours.',
+  'Most of the extra money goes to repairing roads and bridges that were damaged by the floods last winter.',
+  'The opposition said the plan leaves too little for schools and announced it would propose changes next month.',
+  'The mayor said the council had listened to residents and that work on the first bridges would start in spring.',
+  'Residents of the northern districts, where two bridges have been closed since January, welcomed the decision.',
+  'The budget also sets aside money for a study of flood defences along the river, due to be published next year.',
+];
+const paragraphs = sentences.map((s) => `<p>${s}</p>`).join('');
+const bio =
+  'Jane Doe has covered the city council for twelve years and writes about transport, housing and the budget. Before that she reported on courts and schools for two regional papers and a radio station.';
+const page = (inner: string) => `<!doctype html><html lang="en"><head><title>Budget agreed</title></head><body><article><h1>Budget agreed</h1>${inner}</article></body></html>`;
+const extract = (html: string) => extractArticle({ html, url: 'https://news.example/city/budget' }).text;
+
+describe('boxes about the author', () => {
+  it('drops a biography box after the story', () => {
+    const text = extract(page(`${paragraphs}<div class="author"><p>${bio}</p></div>`));
+    expect(text).toContain(sentences[3]);
+    expect(text).not.toContain('covered the city council');
+  });
+
+  it('keeps a block named after the author at the top of the story and a post wrapper named after its author', () => {
+    const top = extract(page(`<div class="author"><p>${bio}</p></div>${paragraphs}`));
+    expect(top).toContain('covered the city council');
+    const wrapped = extract(page(`<div class="post author-jane">${paragraphs}</div>`));
+    expect(wrapped).toContain(sentences[3]);
+  });
+});
