@@ -142,7 +142,8 @@ function positionsByIdAscending(ids: Uint32Array, positions: Uint32Array | numbe
   }
   keys.sort();
   const out = new Uint32Array(count);
-  for (let i = 0; i < count; i++) out[i] = keys[i]! % ID_POSITION_SPACE;
+  for (let i = 0; i < count; i++)
+    out[i] = keys[i]! - Math.floor(keys[i]! / ID_POSITION_SPACE) * ID_POSITION_SPACE;
   return out;
 }
 const ID_POSITION_SPACE = 2 ** 21;

@@ -23,6 +23,7 @@ export class TermStatistics {
   // document count), and the table is rebuilt when the count has grown by 1%: the shift in
   // between is negligible, and the rebuilds cost O(1) per document amortised.
   private idfByFrequency = new Float32Array(0);
+  private tabled = 0;
   private epochDocuments = -1;
   private documents = 0;
   private readonly idfPower: number;
@@ -58,14 +59,19 @@ export class TermStatistics {
   idf(id: number): number {
     if (this.epochDocuments < 0) this.rebuildTable();
     const df = this.entries[id]! & FREQUENCY_MASK;
-    return df < this.idfByFrequency.length ? this.idfByFrequency[df]! : this.computeIdf(df);
+    if (df < this.tabled) return this.idfByFrequency[df]!;
+    // Past the computed part, the value the whole table would have held (float32), or beyond it the exact one.
+    return df < this.idfByFrequency.length ? Math.fround(this.computeIdf(df)) : this.computeIdf(df);
   }
 
   private rebuildTable(): void {
     this.epochDocuments = this.documents;
     const size = Math.ceil(this.documents * 1.02) + 2;
     if (this.idfByFrequency.length < size) this.idfByFrequency = new Float32Array(size * 2);
-    for (let df = 0; df < this.idfByFrequency.length; df++) this.idfByFrequency[df] = this.computeIdf(df);
+    // Until the next rebuild no frequency exceeds the document count (below `size`), so only
+    // that part is computed (a power per entry); the rest is computed if it is ever read.
+    for (let df = 0; df < size; df++) this.idfByFrequency[df] = this.computeIdf(df);
+    this.tabled = size;
   }
 
   private computeIdf(df: number): number {

@@ -30,9 +30,6 @@ const ARTICLE_PREFIXES = ['\u0648\u0627\u0644', '\u0628\u0627\u0644', '\u0643\u0
  * Expects normalised input.
  */
 export function stripArabicArticle(word: string): string | null {
-  // Every prefix starts with an Arabic letter; most words of most texts do not.
-  const first = word.charCodeAt(0);
-  if (!(first >= 0x0600 && first <= 0x06ff)) return null;
   for (const prefix of ARTICLE_PREFIXES) {
     if (word.startsWith(prefix) && word.length - prefix.length >= 3) return word.slice(prefix.length);
   }

@@ -1,4 +1,4 @@
-import { hash64HexOfWords } from './hash.js';
+import { hash64Hex } from './hash.js';
 import { words } from './tokens.js';
 
 /**
@@ -12,5 +12,5 @@ export function contentHash(text: string): string | null {
 
 /** contentHash for words already split by `words`. */
 export function contentHashOf(list: readonly string[]): string | null {
-  return list.length === 0 ? null : hash64HexOfWords(list);
+  return list.length === 0 ? null : hash64Hex(list.join(' '));
 }

@@ -32,29 +32,17 @@ export function combine32(a: number, b: number): number {
 const HIGH_SEED = 0x5bd1e995;
 const LOW_SEED = 0x1b873593;
 
-/** 64-bit hash of a string as 16 hex digits: two independent 32-bit lanes. */
-export function hash64Hex(text: string): string {
-  return hex64(hash32(text, HIGH_SEED), hash32(text, LOW_SEED));
-}
-
 /**
- * hash64Hex of the words joined by single spaces, without building the joined text: both
- * lanes advance in one pass over the words' code units, a space between words.
+ * 64-bit hash of a string as 16 hex digits: two independent 32-bit lanes (hash32 with two
+ * seeds), advanced together in one pass over the code units.
  */
-export function hash64HexOfWords(words: readonly string[]): string {
+export function hash64Hex(text: string): string {
   let high = (0x811c9dc5 ^ HIGH_SEED) | 0;
   let low = (0x811c9dc5 ^ LOW_SEED) | 0;
-  for (let w = 0; w < words.length; w++) {
-    const word = words[w]!;
-    if (w > 0) {
-      high = Math.imul(high ^ 32, 0x01000193);
-      low = Math.imul(low ^ 32, 0x01000193);
-    }
-    for (let i = 0; i < word.length; i++) {
-      const code = word.charCodeAt(i);
-      high = Math.imul(high ^ code, 0x01000193);
-      low = Math.imul(low ^ code, 0x01000193);
-    }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    high = Math.imul(high ^ code, 0x01000193);
+    low = Math.imul(low ^ code, 0x01000193);
   }
   return hex64(mix32(high >>> 0), mix32(low >>> 0));
 }

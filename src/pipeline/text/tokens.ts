@@ -40,11 +40,18 @@ export function contentTermsOf(list: readonly string[]): string[] {
   for (const word of list) {
     if (isStopWord(word)) continue;
     const numeric = startsWithDigit(word);
-    const term = numeric ? word.replace(/,/g, '') : (stripArabicArticle(word) ?? word);
+    const term = numeric
+      ? word.replace(/,/g, '')
+      : ((isArabicLetter(word.charCodeAt(0)) ? stripArabicArticle(word) : null) ?? word);
     if (term.length < 2 && !numeric) continue;
     out.push(term);
   }
   return out;
+}
+
+/** The Arabic block: only words starting there can carry the Arabic definite article. */
+function isArabicLetter(code: number): boolean {
+  return code >= 0x0600 && code <= 0x06ff;
 }
 
 /** Same as /^\p{N}/u, with the common ASCII case answered without a regular expression (a hot path). */
