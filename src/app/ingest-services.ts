@@ -74,11 +74,11 @@ export function createIngestServices(deps: {
     async extractArticlePage(articleId) {
       // The extractor (linkedom, chrono-node, language detection) takes most of a second to
       // load: it is loaded on first use, so a web process, which never extracts, starts fast.
-      const [{ extractArticlePage }, { extractArticle }] = await Promise.all([
+      const [{ extractArticlePage }, { extractArticleAndPageText }] = await Promise.all([
         import('../pipeline/ingest/extract-article-page.js'),
         import('../pipeline/extract/extract-article.js'),
       ]);
-      return extractArticlePage(articleId, { ...extractionDependencies, extract: extractArticle });
+      return extractArticlePage(articleId, { ...extractionDependencies, extract: extractArticleAndPageText });
     },
   };
 }

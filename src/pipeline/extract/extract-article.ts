@@ -28,6 +28,14 @@ const WALL = /subscri|abonn|paywall|sign in|log in|anmelden|cookie|consent|javas
  * Pure: bytes in, article out. Throws `NewsdeskError` with an `EXTRACT_*` code when there is no article.
  */
 export function extractArticle(input: ExtractInput): ExtractedArticle {
+  return extractArticleAndPageText(input).article;
+}
+
+/**
+ * The same, with the page's text as it was before the source's boilerplate was taken out: what
+ * the source's boilerplate is learned from, read in the same extraction.
+ */
+export function extractArticleAndPageText(input: ExtractInput): { article: ExtractedArticle; pageText: string } {
   const limits = { ...defaultExtractLimits, ...input.limits };
   const deadline = Date.now() + limits.timeMs;
   const checkTime = (stage: string) => {
@@ -81,7 +89,7 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   resolveAddresses(roots, metadata.baseUrl);
   const html = fromJsonLd ? kept.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') : sanitizeArticleHtml(roots.map((r) => (r === body ? r.innerHTML : r.outerHTML)).join('\n'));
   const { lang, dir } = detectLanguage(metadata.declaredLang, metadata.declaredDir ?? articleDir(roots), text);
-  return {
+  const article: ExtractedArticle = {
     title: metadata.title,
     byline: metadata.byline,
     published: metadata.published?.iso ?? null,
@@ -96,6 +104,7 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
     html,
     credits: dedupeCredits(credits),
   };
+  return { article, pageText: paragraphs.join('\n\n') };
 }
 
 function length(paragraphs: string[]): number {

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.js';
 import { asNewsdeskError } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import { chooseBetterText } from '../extract/choose-better-text.js';
-import { learnBoilerplateFingerprints, paragraphFingerprint } from '../extract/content/boilerplate.js';
+import { boilerplateForNextPage, paragraphFingerprint } from '../extract/content/boilerplate.js';
 import type { ExtractedArticle, ExtractInput } from '../extract/types.js';
 
 /** How many of a source's latest pages its boilerplate is learned from. */
@@ -17,7 +17,8 @@ export interface ExtractionDependencies {
     save(extraction: ArticleExtraction, sourceId: number, fingerprints: readonly string[]): Promise<void>;
     recentFingerprints(sourceId: number, pages: number): Promise<string[][]>;
   };
-  extract(input: ExtractInput): ExtractedArticle;
+  /** Extracts the article, with the page's text before the source's boilerplate was taken out. */
+  extract(input: ExtractInput): { article: ExtractedArticle; pageText: string };
   clock: Clock;
   logger: Logger;
 }
@@ -26,7 +27,7 @@ export type ExtractionOutcome = { status: 'extracted'; chosen: 'page' | 'feed'; 
 
 /**
  * Extracts one fetched article page, top to bottom: load the page → learn the source's
- * repeated paragraphs from its latest pages → extract → keep the better of the page's text
+ * repeated paragraphs from its latest pages → extract without them → keep the better of the page's text
  * and the feed's own → store the result with the page's paragraph fingerprints. A page the
  * extractor refuses (not HTML, empty, too large) is stored as a failure with its code; the
  * feed's own text stays what the article shows. Running it again replaces the result.
@@ -44,12 +45,12 @@ export async function extractArticlePage(articleId: number, deps: ExtractionDepe
     now: new Date(now),
   };
   try {
-    // The fingerprints are taken from the page as it is, so that boilerplate can be unlearned
-    // when a source changes its template; the shown text has the learned boilerplate removed.
-    const raw = deps.extract(input);
-    const fingerprints = [...new Set(paragraphsOf(raw.text).map(paragraphFingerprint))];
-    const learned = learnBoilerplateFingerprints([fingerprints, ...(await deps.extractions.recentFingerprints(article.sourceId, BOILERPLATE_WINDOW_PAGES))]);
-    const extracted = learned.size ? deps.extract({ ...input, boilerplate: { paragraphs: learned } }) : raw;
+    // One extraction: the boilerplate this page would confirm is known from the source's latest
+    // pages beforehand. The fingerprints stored are of the page as it is, so that boilerplate
+    // can be unlearned when a source changes its template; the shown text is without it.
+    const learned = boilerplateForNextPage(await deps.extractions.recentFingerprints(article.sourceId, BOILERPLATE_WINDOW_PAGES));
+    const { article: extracted, pageText } = deps.extract(learned.size ? { ...input, boilerplate: { paragraphs: learned } } : input);
+    const fingerprints = [...new Set(paragraphsOf(pageText).map(paragraphFingerprint))];
     const chosen = chooseBetterText(article.content ?? article.summary, extracted);
     const fromFeed = chosen?.from === 'feed';
     await deps.extractions.save(
