@@ -13,6 +13,7 @@ import type { CopyCandidate } from './provenance.js';
 import { defaultStoryIndexLimits, StoryIndex, type StoryIndexLimits } from './story-index.js';
 import { StoryAges, leadAges } from './lead-ages.js';
 import { StorySubjects } from './story-subjects.js';
+import { indexOfId } from './term-ranking.js';
 import { TermStatistics } from './term-statistics.js';
 import { words } from '../text/tokens.js';
 import type { StoryArticle, StoryAssignment } from './types.js';
@@ -130,11 +131,12 @@ export class StoryClusterer {
     let assignment: StoryAssignment;
     if (best) {
       const story = this.stories.get(best.slot)!;
-      const termOf = new Map<number, string>();
-      vector.ids.forEach((id, i) => termOf.set(id, vector.terms[i]!));
+      // Shared ids are the vector's own, found by binary search rather than a map of all its terms.
       const shared = [
         ...new Set(
-          this.index.sharedTerms(best.slot, vector, 10).map((id) => displayTerm(termOf.get(id) ?? '')),
+          this.index
+            .sharedTerms(best.slot, vector, 10)
+            .map((id) => displayTerm(vector.terms[indexOfId(vector.ids, id)] ?? '')),
         ),
       ].slice(0, 8);
       this.index.absorb(best.slot, vector);
