@@ -1,4 +1,4 @@
-import { hash32 } from '../text/hash.js';
+import { termHash } from '../text/hash.js';
 
 /** Bits of a term id: 2^22 buckets, so memory is fixed (about 16 MB) however long the stream runs. */
 const ID_BITS = 22;
@@ -38,7 +38,7 @@ export class TermStatistics {
    * the same kind; the clusterer scores those apart.
    */
   idOf(term: string, key = false): number {
-    const id = hash32(term) >>> (32 - ID_BITS);
+    const id = termHash(term) >>> (32 - ID_BITS);
     this.entries[id] = key ? this.entries[id]! | KEY_BIT : this.entries[id]! & FREQUENCY_MASK;
     return id;
   }

@@ -24,6 +24,18 @@ export function hash32(text: string, seed = 0): number {
   return mix32(h >>> 0);
 }
 
+/**
+ * The same values as `hash32(text)`, for the story index's term ids. Kept as a function of its
+ * own on purpose: V8 optimises a function for the kinds of strings it has seen, and once the
+ * terms of a clustering run had gone through the shared function, MinHash over article words
+ * ran at 17,000 documents/s instead of 40,000. Each hot caller now keeps its own.
+ */
+export function termHash(text: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return mix32(h >>> 0);
+}
+
 /** Combines two 32-bit hashes in an order-dependent way (for shingles of word hashes). */
 export function combine32(a: number, b: number): number {
   return mix32((Math.imul(a, 0x9e3779b1) ^ b) >>> 0);
