@@ -21,5 +21,6 @@ export const arabicStopWords: ReadonlySet<string> = new Set(ARABIC.split(/\s+/))
 
 /** True for a function word of English or Arabic (normalised form expected). */
 export function isStopWord(word: string): boolean {
-  return englishStopWords.has(word) || arabicStopWords.has(word);
+  // Each list holds words of one script only: the first letter says which one to ask.
+  return word.charCodeAt(0) < 0x80 ? englishStopWords.has(word) : arabicStopWords.has(word);
 }
