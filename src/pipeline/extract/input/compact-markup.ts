@@ -42,11 +42,11 @@ const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d
 /**
  * Makes the markup cheaper to parse without changing what the extractor reads from it: drops
  * attributes nothing reads, `<input>` elements and resource `<link>`s, and whitespace-only text
- * between tags, and character references in text (see decodeReferences). That whitespace is carried forward as one space onto the next text, so words
- * of neighbouring elements stay apart in every text the extractor reads; inside `<pre>` it stays.
- * Tags it cannot read with certainty are copied unchanged. `nesting.depth` is set to an estimate
- * of the deepest element nesting, read on the way so that a hostile page is refused before the
- * costly parse.
+ * between tags; it writes character references in text as characters (see decodeReferences). The
+ * whitespace is carried forward as one space onto the next text, so words of neighbouring elements
+ * stay apart in every text the extractor reads; inside `<pre>` it stays. Tags it cannot read with
+ * certainty are copied unchanged. `nesting.depth` is set to an estimate of the deepest element
+ * nesting, read on the way so that a hostile page is refused before the costly parse.
  */
 export function compactMarkup(html: string, nesting: { depth: number } = { depth: 0 }): string {
   // Unchanged stretches of the page are copied as whole slices: `copied` is where the next one starts.
