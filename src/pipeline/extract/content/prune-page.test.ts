@@ -51,4 +51,16 @@ describe('page furniture', () => {
     expect(text).toContain(extra);
     expect(text).not.toContain('most read');
   });
+
+  it('drops a consent notice that holds most of a short post\'s prose, and keeps a recipe named after cookies', () => {
+    const post = '<div class="post"><p>We walked along the frozen river at dawn and counted forty swans on the ice.</p></div>';
+    const notice =
+      '<div class="widget widget_eu_cookie_law_widget"><form>Privacy &amp; Cookies: This site uses cookies. By continuing to use this website, you agree to their use. To find out more, including how to control cookies, see here: <a href="/cookies">Cookie Policy</a></form></div>';
+    const text = extract(page(`<h1>Swans</h1>${post}${notice}`));
+    expect(text).toContain('forty swans');
+    expect(text).not.toContain('This site uses cookies');
+    const recipe =
+      '<div class="cookie-recipe"><p>Cream the butter with the sugar, then fold in the flour and the chocolate. Bake the cookies for twelve minutes until golden at the edges. Let them cool on a rack before you store them in a tin.</p></div>';
+    expect(extract(page(`<h1>Chocolate cookies</h1>${recipe}`))).toContain('Bake the cookies for twelve minutes');
+  });
 });

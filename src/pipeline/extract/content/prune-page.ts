@@ -22,7 +22,7 @@ export function prunePage(body: DomElement): void {
     starts = [];
     for (const element of doomed.sort((a, b) => prose(a) - prose(b))) {
       const share = prose(element);
-      if (share === 0 || DROPPED_TAGS.has(element.localName)) element.remove();
+      if (share === 0 || DROPPED_TAGS.has(element.localName) || isConsentNotice(element, measures.get(element))) element.remove();
       else if (share <= budget) {
         budget -= share;
         element.remove();
@@ -64,8 +64,22 @@ function isFurniture(element: DomElement, shareOfProse: number, measure: Element
   if (cues && TEASER.test(cues) && measure && measure.link > measure.text * 0.1) return shareOfProse < 0.3;
   if (!cues || !FURNITURE.test(cues)) return false;
   if (STRONG_BODY.test(cues) || element.getAttribute('itemprop') === 'articleBody') return false;
+  if (isConsentNotice(element, measure)) return true;
   return shareOfProse < (namesBody(cues) ? 0.15 : 0.3);
 }
+
+/**
+ * A cookie or consent notice, named so and saying so. It goes whatever its share of the prose:
+ * on a page whose post is one short paragraph it holds most of it, and would be taken for the article.
+ */
+function isConsentNotice(element: DomElement, measure: ElementMeasure | undefined): boolean {
+  return !!measure && measure.text < 600 && CONSENT_CUE.test(furnitureCues(element)) && CONSENT_TEXT.test(element.textContent ?? '');
+}
+
+const CONSENT_CUE = /(^|[\s_-])(cookie\w*|consent|gdpr)([\s_-]|$)/;
+// What such a notice says, not what a story about cookies (or a recipe for them) says.
+const CONSENT_TEXT =
+  /\b(uses?|we use|verwendet|nutzt|utilise|utilisons|utiliza|utilizamos|usa|usiamo) (?:\w+ )?cookies\b|\bcookies? (policy|settings|richtlinie|einstellungen)\b|\b(accept|akzeptieren|zustimmen|einverstanden)\b.{0,80}\bcookies?\b/i;
 
 const TEASER = /(^|[\s_-])teasers?([\s_-]|$)/;
 
