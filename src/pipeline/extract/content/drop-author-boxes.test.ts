@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../extract-article.js';
+import { asParagraphs, councilStory, extractText as extract, newsPage } from '../../../../test/support/news-pages.js';
 
 const sentences = [
-  'The city council agreed the new budget on Tuesday evening after a debate that lasted more than four hours.',
-  'Most of the extra money goes to repairing roads and bridges that were damaged by the floods last winter.',
-  'The opposition said the plan leaves too little for schools and announced it would propose changes next month.',
-  'The mayor said the council had listened to residents and that work on the first bridges would start in spring.',
+  ...councilStory,
   'Residents of the northern districts, where two bridges have been closed since January, welcomed the decision.',
   'The budget also sets aside money for a study of flood defences along the river, due to be published next year.',
 ];
-const paragraphs = sentences.map((s) => `<p>${s}</p>`).join('');
+const paragraphs = asParagraphs(sentences);
 const bio =
   'Jane Doe has covered the city council for twelve years and writes about transport, housing and the budget. Before that she reported on courts and schools for two regional papers and a radio station.';
-const page = (inner: string) => `<!doctype html><html lang="en"><head><title>Budget agreed</title></head><body><article><h1>Budget agreed</h1>${inner}</article></body></html>`;
-const extract = (html: string) => extractArticle({ html, url: 'https://news.example/city/budget' }).text;
+const page = (inner: string) => newsPage(`<article><h1>Budget agreed</h1>${inner}</article>`);
 
 describe('boxes about the author', () => {
   it('drops a biography box after the story', () => {

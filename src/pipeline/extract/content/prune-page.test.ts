@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../extract-article.js';
+import { asParagraphs, councilStory, extractText as extract, newsPage as page } from '../../../../test/support/news-pages.js';
 
-const story = [
-  'The city council agreed the new budget on Tuesday evening after a debate that lasted more than four hours.',
-  'Most of the extra money goes to repairing roads and bridges that were damaged by the floods last winter.',
-  'The opposition said the plan leaves too little for schools and announced it would propose changes next month.',
-  'The mayor said the council had listened to residents and that work on the first bridges would start in spring.',
-]
-  .map((s) => `<p>${s}</p>`)
-  .join('');
-const page = (body: string) => `<!doctype html><html lang="en"><head><title>Budget agreed</title></head><body>${body}</body></html>`;
-const extract = (html: string) => extractArticle({ html, url: 'https://news.example/city/budget' }).text;
+const story = asParagraphs(councilStory);
 
 describe('page furniture', () => {
   it('drops teasers that link to other articles and keeps the article\'s own teaser', () => {
