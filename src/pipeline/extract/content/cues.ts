@@ -30,3 +30,12 @@ export const BLOCK_TAGS = new Set([
   'table', 'thead', 'tbody', 'tfoot', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'address', 'hr',
   'form', 'fieldset', 'details', 'summary', 'center', 'body', 'html', 'caption', 'nav',
 ]);
+
+/**
+ * Whether class and id cues name the article's body. A word that also names furniture
+ * ("related_post", "comment-content", "widget_text") names the furniture.
+ */
+export function namesArticleBody(cues: string): boolean {
+  for (const word of cues.split(' ')) if (word && ARTICLE_BODY.test(word) && !FURNITURE.test(word)) return true;
+  return false;
+}

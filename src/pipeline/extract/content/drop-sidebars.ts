@@ -1,4 +1,4 @@
-import { ARTICLE_BODY, FURNITURE } from './cues.js';
+import { namesArticleBody } from './cues.js';
 import type { ElementMeasure } from './measure-blocks.js';
 import { classAndId, pushChildren, type DomElement } from '../input/dom.js';
 
@@ -46,9 +46,5 @@ function hasArticleSibling(element: DomElement, minProse: number, prose: (e: Dom
 }
 
 function namesArticle(element: DomElement): boolean {
-  if (element.localName === 'article' || element.localName === 'main') return true;
-  const cues = classAndId(element);
-  if (!cues) return false;
-  for (const word of cues.split(' ')) if (word && ARTICLE_BODY.test(word) && !FURNITURE.test(word)) return true;
-  return false;
+  return element.localName === 'article' || element.localName === 'main' || namesArticleBody(classAndId(element));
 }

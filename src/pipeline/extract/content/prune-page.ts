@@ -1,4 +1,4 @@
-import { ARTICLE_BODY, DROPPED_TAGS, FURNITURE, FURNITURE_ROLES } from './cues.js';
+import { DROPPED_TAGS, FURNITURE, FURNITURE_ROLES, namesArticleBody } from './cues.js';
 import { measureTree, type ElementMeasure } from './measure-blocks.js';
 import { classAndId, pushChildren, type DomElement } from '../input/dom.js';
 
@@ -65,7 +65,7 @@ function isFurniture(element: DomElement, shareOfProse: number, measure: Element
   if (!cues || !FURNITURE.test(cues)) return false;
   if (STRONG_BODY.test(cues) || element.getAttribute('itemprop') === 'articleBody') return false;
   if (isConsentNotice(element, measure)) return true;
-  return shareOfProse < (namesBody(cues) ? 0.15 : 0.3);
+  return shareOfProse < (namesArticleBody(cues) ? 0.15 : 0.3);
 }
 
 /**
@@ -82,15 +82,6 @@ const CONSENT_TEXT =
   /\b(uses?|we use|verwendet|nutzt|utilise|utilisons|utiliza|utilizamos|usa|usiamo) (?:\w+ )?cookies\b|\bcookies? (policy|settings|richtlinie|einstellungen)\b|\b(accept|akzeptieren|zustimmen|einverstanden)\b.{0,80}\bcookies?\b/i;
 
 const TEASER = /(^|[\s_-])teasers?([\s_-]|$)/;
-
-/**
- * Whether a class or id names the article's body. A word that also names furniture
- * ("related_post", "comment-content", "widget_text") names the furniture.
- */
-function namesBody(cues: string): boolean {
-  for (const word of cues.split(' ')) if (word && ARTICLE_BODY.test(word) && !FURNITURE.test(word)) return true;
-  return false;
-}
 
 /** WordPress names a post's wrapper after its terms ("tag-elections", "category-sport"): those words describe the post. */
 const POST_WRAPPER = /(^|\s)(post-\d+|type-[\w-]+|hentry|status-publish)(\s|$)/;
