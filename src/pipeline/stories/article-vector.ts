@@ -1,6 +1,6 @@
 import { isStopWord } from '../text/stop-words.js';
 import { contentTerms, contentTermsOf, properNames, words } from '../text/tokens.js';
-import { positionsByRankDescending } from './rank-order.js';
+import { positionsByIdAscending, positionsByRankDescending } from './rank-order.js';
 import type { TermStatistics } from './term-statistics.js';
 
 /** How an article's words are weighed into the vector the clusterer compares. */
@@ -131,22 +131,6 @@ export function articleVector(
   vector.leadNames = Uint32Array.from(surnames);
   return vector;
 }
-
-/** Positions (all `n`, or those given) ordered by their distinct ids, ascending. */
-function positionsByIdAscending(ids: Uint32Array, positions: Uint32Array | number): Uint32Array {
-  const count = typeof positions === 'number' ? positions : positions.length;
-  const keys = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const position = typeof positions === 'number' ? i : positions[i]!;
-    keys[i] = ids[position]! * ID_POSITION_SPACE + position;
-  }
-  keys.sort();
-  const out = new Uint32Array(count);
-  for (let i = 0; i < count; i++)
-    out[i] = keys[i]! - Math.floor(keys[i]! / ID_POSITION_SPACE) * ID_POSITION_SPACE;
-  return out;
-}
-const ID_POSITION_SPACE = 2 ** 21;
 
 // A run of capitalised words (the first may be abbreviated: "Dr."). Titles and places written
 // before a name belong to the run ("Interior Secretary Dirk Kempthorne", "Los Angeles Angels")

@@ -28,10 +28,29 @@ export function positionsByRankDescending(
     keys[i] = (0xffffffff - ascending) * POSITION_SPACE + i;
   }
   const sorted = keys.subarray(0, length).sort();
-  // The position is the key's remainder; by power-of-two scaling, exact and cheaper than `%` on doubles.
-  for (let i = 0; i < length; i++) {
-    const key = sorted[i]!;
-    out[i] = key - Math.floor(key * INVERSE_POSITION_SPACE) * POSITION_SPACE;
-  }
+  for (let i = 0; i < length; i++) out[i] = positionOf(sorted[i]!);
   return out.subarray(0, length);
+}
+
+/**
+ * Positions (all `count`, or those given) ordered by their ids, ascending; the ids are distinct.
+ * The same packing as above, with the id above the position.
+ */
+export function positionsByIdAscending(ids: Uint32Array, positions: Uint32Array | number): Uint32Array {
+  const count = typeof positions === 'number' ? positions : positions.length;
+  if (count > MAX_RANKED) throw new RangeError(`at most ${MAX_RANKED} positions`);
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const position = typeof positions === 'number' ? i : positions[i]!;
+    keys[i] = ids[position]! * POSITION_SPACE + position;
+  }
+  keys.sort();
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) out[i] = positionOf(keys[i]!);
+  return out;
+}
+
+/** The position is a key's remainder; by power-of-two scaling, exact and cheaper than `%` on doubles. */
+function positionOf(key: number): number {
+  return key - Math.floor(key * INVERSE_POSITION_SPACE) * POSITION_SPACE;
 }

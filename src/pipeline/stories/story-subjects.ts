@@ -1,4 +1,5 @@
 import type { SparseVector } from './article-vector.js';
+import { indexOfId } from './term-ranking.js';
 
 /** Most lead names remembered per story: a story is about a handful of people. */
 const MAX_LEAD_NAMES = 12;
@@ -58,7 +59,7 @@ export class StorySubjects {
     if (!stranger) return false;
     const dominant = Math.max(1, Math.ceil(subjects.articles * DOMINANT_SHARE));
     for (let i = 0; i < subjects.ids.length; i++)
-      if (subjects.counts[i]! >= dominant && !hasId(vector.ids, subjects.ids[i]!)) return true;
+      if (subjects.counts[i]! >= dominant && indexOfId(vector.ids, subjects.ids[i]!) < 0) return true;
     return false;
   }
 
@@ -67,18 +68,4 @@ export class StorySubjects {
     for (const subjects of this.bySlot.values()) bytes += 96 + subjects.ids.length * 16;
     return bytes;
   }
-}
-
-/** Binary search in a vector's ascending ids. */
-function hasId(ids: Uint32Array, id: number): boolean {
-  let low = 0;
-  let high = ids.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const value = ids[mid]!;
-    if (value === id) return true;
-    if (value < id) low = mid + 1;
-    else high = mid - 1;
-  }
-  return false;
 }
