@@ -5,11 +5,15 @@ import { classAndId, ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } fr
  * lists of other articles, navigation, embedded posts from social networks.
  */
 const ASIDE_TAGS = new Set(['nav', 'script', 'style', 'noscript', 'template', 'select']);
+/** Names of such regions, as patterns. */
+const REGION_NAMES =
+  'comments?|commentlist|kommentare|respond|replies|discussion|disqus|sidebar|related|recommend\\w*|popular|most-?read|trending|teaserlist|more-?articles|read-?more|weitere|newsticker|ticker|instagram-media|twitter-tweet|tiktok-embed|nav|navigation|menu|mainmenu|navbar|blog-?archive|calendar|cookies?|consent';
 /** One class or id naming such a region: at most one word before the name, only container words after it. */
-const ASIDE_TOKEN =
-  /^(?:[a-z]+[-_])?(?:comments?|commentlist|kommentare|respond|replies|discussion|disqus|sidebar|related|recommend\w*|popular|most-?read|trending|teaserlist|more-?articles|read-?more|weitere|newsticker|ticker|instagram-media|twitter-tweet|tiktok-embed|nav|navigation|menu|mainmenu|navbar|blog-?archive|calendar|cookies?|consent)(?:[-_]?(?:area|list|section|container|wrapper|wrap|box|block|items?|posts?|links?|articles?|news|widget|content|left|right|top|bottom|\d+))*$/;
-/** A word every name above holds: most elements' names hold none, and need not be split into tokens. */
-const ASIDE_WORD = /comment|komment|respond|repl|discus|disqus|sidebar|related|recommend|popular|read|trending|teaser|article|weitere|ticker|instagram|twitter|tiktok|nav|menu|archive|calendar|cookie|consent/;
+const ASIDE_TOKEN = new RegExp(
+  `^(?:[a-z]+[-_])?(?:${REGION_NAMES})(?:[-_]?(?:area|list|section|container|wrapper|wrap|box|block|items?|posts?|links?|articles?|news|widget|content|left|right|top|bottom|\\d+))*$`,
+);
+/** Whether a name holds a region name anywhere: most elements' names hold none, and need not be split into tokens. */
+const ASIDE_WORD = new RegExp(REGION_NAMES);
 /** Layout words that say a page *has* such a region somewhere, not that this element is one ("has-sidebar"). */
 const LAYOUT_PREFIX = /^(?:has|with|no|without|is|show|hide|sticky|enable|contains?)[-_]/;
 
