@@ -13,7 +13,8 @@ const longer = [
   'The budget also pays for two new buses on the night line, which residents of the northern districts have asked for since the station closed.',
 ];
 const paragraphs = (list: string[]) => list.map((s) => `<p>${s}</p>`).join('');
-const page = (body: string) => `<!doctype html><html lang="en"><head><title>Budget agreed</title></head><body>${body}</body></html>`;
+const page = (body: string) =>
+  `<!doctype html><html lang="en"><head><title>Budget agreed</title></head><body>${body}</body></html>`;
 const extract = (html: string) => extractArticle({ html, url: 'https://news.example/city/budget' }).text;
 
 describe('appeals to the reader and furniture inside the article', () => {
@@ -61,7 +62,7 @@ describe('appeals to the reader and furniture inside the article', () => {
     expect(text).not.toContain('cookies');
   });
 
-  it('drops comment rules, content-blocker prompts and the software\'s error messages after the story', () => {
+  it("drops comment rules, content-blocker prompts and the software's error messages after the story", () => {
     const text = extract(
       page(
         `<article><h1>Budget agreed</h1>${paragraphs(sentences)}` +
@@ -76,9 +77,25 @@ describe('appeals to the reader and furniture inside the article', () => {
     expect(text).not.toContain('Warning');
   });
 
+  it('leaves out an embed a content blocker writes into the article as base64', () => {
+    const blob = Buffer.from(
+      '<div class="embedding-container"><iframe src="https://video.example/x"></iframe></div>'.repeat(2),
+    ).toString('base64');
+    const text = extract(
+      page(
+        `<article><h1>Budget agreed</h1>${paragraphs(sentences)}<div class="service-placeholder">${blob}</div>${paragraphs(longer)}</article>`,
+      ),
+    );
+    expect(text).toContain(longer[2]);
+    expect(text).not.toContain(blob.slice(0, 40));
+  });
+
   it('keeps a sentence of the story that mentions a newsletter', () => {
-    const story = 'The council will send residents a newsletter every month on how the repairs are going and which roads are closed.';
-    const text = extract(page(`<article><h1>Budget agreed</h1><p>${story}</p>${paragraphs(sentences)}</article>`));
+    const story =
+      'The council will send residents a newsletter every month on how the repairs are going and which roads are closed.';
+    const text = extract(
+      page(`<article><h1>Budget agreed</h1><p>${story}</p>${paragraphs(sentences)}</article>`),
+    );
     expect(text).toContain(story);
   });
 
@@ -109,14 +126,17 @@ describe('appeals to the reader and furniture inside the article', () => {
 
   it('ends the article at a "Schon gelesen?" heading in its second half', () => {
     const text = extract(
-      page(`<article><h1>Budget agreed</h1>${paragraphs(sentences)}<h3>Schon gelesen?</h3><p>Neue Brücke am Hafen eröffnet: der Bürgermeister feiert mit den Anwohnern und verspricht, dass die nächste Brücke im Herbst folgt.</p></article>`),
+      page(
+        `<article><h1>Budget agreed</h1>${paragraphs(sentences)}<h3>Schon gelesen?</h3><p>Neue Brücke am Hafen eröffnet: der Bürgermeister feiert mit den Anwohnern und verspricht, dass die nächste Brücke im Herbst folgt.</p></article>`,
+      ),
     );
     expect(text).toContain(sentences[3]);
     expect(text).not.toContain('Neue Brücke');
   });
 
   it("keeps the lead paragraph in the article's header and leaves out the site's header", () => {
-    const lead = 'After four hours of debate the council agreed a budget that puts most of the extra money into roads and bridges damaged by the floods.';
+    const lead =
+      'After four hours of debate the council agreed a budget that puts most of the extra money into roads and bridges damaged by the floods.';
     const text = extract(
       page(
         '<header class="site-header"><a href="/">City News</a><p>Your city, every day</p><a href="/sport">Sport</a></header>' +
@@ -130,7 +150,8 @@ describe('appeals to the reader and furniture inside the article', () => {
   });
 
   it('keeps a Drupal field whose class only says its label is hidden', () => {
-    const intro = 'The council has agreed its budget for next year, and most of the extra money will go to the roads and bridges damaged by the floods.';
+    const intro =
+      'The council has agreed its budget for next year, and most of the extra money will go to the roads and bridges damaged by the floods.';
     const text = extract(
       page(
         `<article><h1>Budget agreed</h1><div class="field field-name-field-intro field-label-hidden"><p>${intro}</p></div>` +

@@ -2,6 +2,8 @@ import { BLOCK_TAGS } from './cues.js';
 import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from '../input/dom.js';
 
 const CELL_TAGS = new Set(['td', 'th']);
+// Embeds held back by a content blocker, as base64 in a hidden element: no reader sees them.
+const ENCODED_BLOB = /^[A-Za-z0-9+/=_-]{100,}$/;
 
 /**
  * The plain-text paragraphs of the given elements: every block element (paragraph, heading,
@@ -15,10 +17,12 @@ export function renderParagraphs(roots: DomElement[]): string[] {
   const flush = () => {
     const text = buffer
       .split('\n')
-      .map((line) => (preDepth > 0 ? line.replace(/\s+$/, '') : line.replace(/[ \t\r\f\u00a0]+/g, ' ').trim()))
+      .map((line) =>
+        preDepth > 0 ? line.replace(/\s+$/, '') : line.replace(/[ \t\r\f\u00a0]+/g, ' ').trim(),
+      )
       .filter((line, i, lines) => line !== '' || (i > 0 && i < lines.length - 1 && preDepth > 0))
       .join('\n');
-    if (text) paragraphs.push(text);
+    if (text && !ENCODED_BLOB.test(text)) paragraphs.push(text);
     buffer = '';
   };
   const stack: Array<{ node: DomNode; exit: boolean }> = [];

@@ -11,6 +11,8 @@ const PAGE_FACTS = /<h1|itemprop|author|byline|<time|date/i;
 const JSON_LD_TYPE = /type\s*=\s*["']?application\/ld\+json/i;
 // Some blogs ship the article inside <script type="text/template"> and render it client-side.
 const HTML_TEMPLATE_TYPE = /type\s*=\s*["']?text\/(template|html|x-template)/i;
+// Content blockers keep the embed they hold back as base64 in such a template: not markup, not text.
+const HOLDS_MARKUP = /<[a-z!/]/i;
 
 /**
  * Drops scripts, styles and comments in one linear pass: they carry no article text, and on
@@ -44,7 +46,8 @@ export function stripMarkup(text: string, expandTemplates = true): StrippedHtml 
         const tag = text.slice(start, tagEnd);
         const body = text.slice(tagEnd + 1, closeAt < 0 ? text.length : closeAt);
         if (JSON_LD_TYPE.test(tag)) jsonLd.push(body);
-        else if (expandTemplates && HTML_TEMPLATE_TYPE.test(tag)) parts.push(`<div>${templateMarkup(body)}</div>`);
+        else if (expandTemplates && HTML_TEMPLATE_TYPE.test(tag) && HOLDS_MARKUP.test(body))
+          parts.push(`<div>${templateMarkup(body)}</div>`);
       }
       position = closeEnd < 0 ? text.length : closeEnd + 1;
     } else {
@@ -92,7 +95,10 @@ function closingTagAt(text: string, kind: string, from: number): number {
 }
 
 const NESTED: Record<string, RegExp> = Object.fromEntries(
-  ['svg', 'math', 'noscript', 'template', 'button', 'nav'].map((kind) => [kind, new RegExp(`<(/?)${kind}(?![\\w-])`, 'gi')]),
+  ['svg', 'math', 'noscript', 'template', 'button', 'nav'].map((kind) => [
+    kind,
+    new RegExp(`<(/?)${kind}(?![\\w-])`, 'gi'),
+  ]),
 );
 
 /**
