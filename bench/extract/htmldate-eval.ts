@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../../src/pipeline/extract/extract-article.js';
+import { ArticleTextRefused } from '../../src/pipeline/extract/text-refused.js';
 import { report } from '../support/report.js';
 import { corpusDir, gunzip, readCompressed, readJson } from './corpus.js';
 import { runReadability } from './peer-readability.js';
@@ -30,8 +31,9 @@ export function benchHtmldateEval(limit: number): void {
       let day: string | null = null;
       try {
         day = extractArticle({ html: gunzip(gz), url, now: new Date('2026-01-01T00:00:00Z') }).published?.slice(0, 10) ?? null;
-      } catch {
-        day = null;
+      } catch (error) {
+        // A page refused for its text (a paywall) still gives the date its metadata states.
+        day = error instanceof ArticleTextRefused ? (error.page.published?.slice(0, 10) ?? null) : null;
       }
       const peerDay = runReadability(gunzip(gz), url)?.publishedTime?.slice(0, 10) ?? null;
       count(ours, day, entry.date);

@@ -5,26 +5,38 @@ export interface ArticleCredit {
   url: string | null;
 }
 
+/** What a page's metadata says of it. */
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  modified: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  siteName: string | null;
+  canonicalUrl: string | null;
+  image: string | null;
+  description: string | null;
+}
+
 /** What extraction made of an article's web page, as stored. */
 export type ArticleExtraction =
-  | {
+  | (PageMetadata & {
       articleId: number;
       status: 'extracted';
       /** Which text the article shows: the page's extraction, or the feed's own when it was better. */
       chosen: 'page' | 'feed';
-      title: string | null;
-      byline: string | null;
-      published: string | null;
-      modified: string | null;
-      lang: string | null;
-      dir: 'ltr' | 'rtl' | null;
-      siteName: string | null;
-      canonicalUrl: string | null;
-      image: string | null;
-      description: string | null;
       text: string;
       html: string;
       credits: ArticleCredit[];
       extractedAt: number;
-    }
-  | { articleId: number; status: 'failed'; errorCode: string; errorMessage: string; extractedAt: number };
+    })
+  | {
+      articleId: number;
+      status: 'failed';
+      errorCode: string;
+      errorMessage: string;
+      /** A page refused for its text (a paywall, a cookie wall) still states its title, date and image. */
+      metadata: PageMetadata | null;
+      extractedAt: number;
+    };

@@ -86,10 +86,26 @@ describe.each(testDialects)('extracting fetched pages on %s', (dialect) => {
     expect(html).not.toContain('These were the details of the news');
   });
 
+  it('records a page that is only a paywall as a failure with its metadata, leaving nothing of an earlier extraction', async () => {
+    const [id] = await storeAndFetch([5]);
+    expect(await t.app.extractArticlePage(id!)).toMatchObject({ status: 'extracted' });
+    const wall = `<html><head><title>Council approves plan 5</title><meta property="article:published_time" content="2026-10-05T09:00:00+03:00">
+      </head><body><div class="paywall"><p>Subscribe to continue reading.</p></div></body></html>`;
+    await t.app.store.db.updateTable('article_pages').set({ body_gzip: new Uint8Array(await gz(wall)) }).where('article_id', '=', id!).execute();
+    expect(await t.app.extractArticlePage(id!)).toMatchObject({ status: 'failed', code: 'EXTRACT_EMPTY' });
+    const stored = await t.app.extractions.get(id!);
+    expect(stored).toMatchObject({ status: 'failed', errorCode: 'EXTRACT_EMPTY' });
+    if (stored?.status !== 'failed') return;
+    expect(stored.metadata).toMatchObject({ title: 'Council approves plan 5', published: '2026-10-05T09:00:00+03:00', description: null });
+    const row = await t.app.store.db.selectFrom('article_extractions').select(['text', 'html', 'credits', 'chosen']).where('article_id', '=', id!).executeTakeFirstOrThrow();
+    expect(row).toEqual({ text: null, html: null, credits: null, chosen: null });
+  });
+
   it('records a page that is not an article as a failure and keeps the feed text on the page', async () => {
     const [id] = await storeAndFetch([5]);
     await t.app.store.db.updateTable('article_pages').set({ body_gzip: new Uint8Array(await gz('')), content_type: 'text/html' }).where('article_id', '=', id!).execute();
     expect(await t.app.extractArticlePage(id!)).toMatchObject({ status: 'failed', code: 'EXTRACT_EMPTY' });
+    expect(await t.app.extractions.get(id!)).toMatchObject({ status: 'failed', metadata: null });
     const server = await createWebServer(t.app);
     expect((await server.inject(`/articles/${id}`)).body).toContain('A short teaser.');
     await server.close();

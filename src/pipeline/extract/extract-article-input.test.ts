@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NewsdeskError } from '../../platform/errors.js';
 import { extractArticle } from './extract-article.js';
+import { ArticleTextRefused } from './text-refused.js';
 
 const prose = (n: number, sentence = 'The council met on Tuesday evening to discuss the budget for the coming year, and the debate ran late.') =>
   Array.from({ length: n }, (_, i) => `<p>${sentence} Paragraph ${i + 1} adds its own detail about the decision.</p>`).join('\n');
@@ -85,6 +86,28 @@ describe('extractArticle: bad input gives a clear code', () => {
     expect(errorCode(() => extractArticle({ html: '<html><body><div></div></body></html>' }))).toBe('EXTRACT_EMPTY');
     const wall = '<html><body><div class="paywall"><p>Subscribe to continue reading.</p><a href="/login">Log in</a></div></body></html>';
     expect(errorCode(() => extractArticle({ html: wall }))).toBe('EXTRACT_EMPTY');
+  });
+
+  it("keeps the metadata of a page it refuses as only a paywall", () => {
+    const head =
+      '<meta property="og:title" content="Council agrees the budget"><meta property="og:image" content="/img/council.jpg">' +
+      '<meta property="article:published_time" content="2026-03-04T18:30:00+01:00"><link rel="canonical" href="https://news.example/budget">';
+    const wall = `<html lang="en"><head>${head}</head><body><div class="paywall"><p>Subscribe to continue reading.</p></div></body></html>`;
+    let refused: unknown;
+    try {
+      extractArticle({ html: wall, url: 'https://news.example/budget?ref=feed' });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ArticleTextRefused);
+    expect((refused as ArticleTextRefused).code).toBe('EXTRACT_EMPTY');
+    expect((refused as ArticleTextRefused).page).toMatchObject({
+      title: 'Council agrees the budget',
+      published: '2026-03-04T18:30:00+01:00',
+      canonicalUrl: 'https://news.example/budget',
+      image: 'https://news.example/img/council.jpg',
+      lang: 'en',
+    });
   });
 
   it('refuses a page over the size limit and one nested too deeply, quickly', () => {

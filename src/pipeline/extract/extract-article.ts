@@ -14,7 +14,8 @@ import { readMetadata } from './metadata/read-metadata.js';
 import { resolveAddresses } from './output/absolute-urls.js';
 import { findCredits } from './output/find-credits.js';
 import { sanitizeArticleHtml } from './output/sanitize-article-html.js';
-import type { ExtractedArticle, ExtractInput, ExtractLimits } from './types.js';
+import { ArticleTextRefused } from './text-refused.js';
+import type { ExtractedArticle, ExtractInput, ExtractLimits, PageFacts } from './types.js';
 
 export const defaultExtractLimits: ExtractLimits = { maxBytes: 8_000_000, maxDepth: 1200, timeMs: 8000 };
 
@@ -25,7 +26,8 @@ const WALL = /subscri|abonn|paywall|sign in|log in|anmelden|cookie|consent|javas
 /**
  * Extracts the article of one HTML page: metadata first (from the whole page), then the main
  * text (prune furniture, pick the best-scoring subtree, clean it), credits, then sanitised HTML.
- * Pure: bytes in, article out. Throws `NewsdeskError` with an `EXTRACT_*` code when there is no article.
+ * Pure: bytes in, article out. Throws `NewsdeskError` with an `EXTRACT_*` code when there is no article
+ * (`ArticleTextRefused`, with the page's metadata, when the page was read but holds no article text).
  */
 export function extractArticle(input: ExtractInput): ExtractedArticle {
   return extractArticleAndPageText(input).article;
@@ -83,13 +85,8 @@ export function extractArticleAndPageText(input: ExtractInput): { article: Extra
     if (!fromJsonLd) removeBoilerplateElements(roots, fingerprints);
   }
   const text = kept.join('\n\n');
-  if (text.length === 0 || (text.length < 300 && WALL.test(text) && !/[.!?]\s.*[.!?]\s.*[.!?]/.test(text))) {
-    throw new NewsdeskError('EXTRACT_EMPTY', text ? 'The page holds only a paywall, cookie or sign-in notice.' : 'The page has no article text.');
-  }
-  resolveAddresses(roots, metadata.baseUrl);
-  const html = fromJsonLd ? kept.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') : sanitizeArticleHtml(roots.map((r) => (r === body ? r.innerHTML : r.outerHTML)).join('\n'));
   const { lang, dir } = detectLanguage(metadata.declaredLang, metadata.declaredDir ?? articleDir(roots), text);
-  const article: ExtractedArticle = {
+  const page: PageFacts = {
     title: metadata.title,
     byline: metadata.byline,
     published: metadata.published?.iso ?? null,
@@ -98,8 +95,17 @@ export function extractArticleAndPageText(input: ExtractInput): { article: Extra
     dir,
     siteName: metadata.siteName,
     canonicalUrl: metadata.canonicalUrl,
-    image: metadata.image ?? firstImage(roots, metadata.baseUrl),
+    image: metadata.image,
     description: metadata.description,
+  };
+  if (text.length === 0 || (text.length < 300 && WALL.test(text) && !/[.!?]\s.*[.!?]\s.*[.!?]/.test(text))) {
+    throw new ArticleTextRefused(text ? 'The page holds only a paywall, cookie or sign-in notice.' : 'The page has no article text.', page);
+  }
+  resolveAddresses(roots, metadata.baseUrl);
+  const html = fromJsonLd ? kept.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') : sanitizeArticleHtml(roots.map((r) => (r === body ? r.innerHTML : r.outerHTML)).join('\n'));
+  const article: ExtractedArticle = {
+    ...page,
+    image: page.image ?? firstImage(roots, metadata.baseUrl),
     text,
     html,
     credits: dedupeCredits(credits),

@@ -38,8 +38,8 @@ export interface ExtractLimits {
   timeMs: number;
 }
 
-/** The article as `newsdesk extract` prints it, plus description and credits. */
-export interface ExtractedArticle {
+/** What a page's metadata says of it: kept even when its text is refused. */
+export interface PageFacts {
   title: string | null;
   byline: string | null;
   /** ISO 8601 with the page's own offset, or `YYYY-MM-DD` when the page gives only a day. */
@@ -51,6 +51,10 @@ export interface ExtractedArticle {
   canonicalUrl: string | null;
   image: string | null;
   description: string | null;
+}
+
+/** The article as `newsdesk extract` prints it, plus description and credits. */
+export interface ExtractedArticle extends PageFacts {
   /** Plain text; paragraphs, headings and list items separated by blank lines. */
   text: string;
   /** The article body as sanitised HTML with absolute URLs. */

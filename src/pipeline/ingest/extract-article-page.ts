@@ -4,6 +4,7 @@ import { asNewsdeskError } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import { chooseBetterText } from '../extract/choose-better-text.js';
 import { boilerplateForNextPage, paragraphFingerprint } from '../extract/content/boilerplate.js';
+import { ArticleTextRefused } from '../extract/text-refused.js';
 import type { ExtractedArticle, ExtractInput } from '../extract/types.js';
 
 /** How many of a source's latest pages its boilerplate is learned from. */
@@ -29,8 +30,8 @@ export type ExtractionOutcome = { status: 'extracted'; chosen: 'page' | 'feed'; 
  * Extracts one fetched article page, top to bottom: load the page → learn the source's
  * repeated paragraphs from its latest pages → extract without them → keep the better of the page's text
  * and the feed's own → store the result with the page's paragraph fingerprints. A page the
- * extractor refuses (not HTML, empty, too large) is stored as a failure with its code; the
- * feed's own text stays what the article shows. Running it again replaces the result.
+ * extractor refuses (not HTML, empty, too large) is stored as a failure with its code, and with
+ * the page's metadata when the page was read; the feed's own text stays what the article shows. Running it again replaces the result.
  */
 export async function extractArticlePage(articleId: number, deps: ExtractionDependencies): Promise<ExtractionOutcome> {
   const page = await deps.pages.get(articleId);
@@ -80,7 +81,9 @@ export async function extractArticlePage(articleId: number, deps: ExtractionDepe
     return { status: 'extracted', chosen: fromFeed ? 'feed' : 'page', chars: (chosen?.text ?? extracted.text).length };
   } catch (error) {
     const e = asNewsdeskError(error);
-    await deps.extractions.save({ articleId, status: 'failed', errorCode: e.code, errorMessage: e.message, extractedAt: now }, article.sourceId, []);
+    // A paywall or cookie wall still states the page's title, date and image: they are kept.
+    const metadata = error instanceof ArticleTextRefused ? error.page : null;
+    await deps.extractions.save({ articleId, status: 'failed', errorCode: e.code, errorMessage: e.message, metadata, extractedAt: now }, article.sourceId, []);
     log.warn({ event: 'page_extraction_failed', error_code: e.code });
     return { status: 'failed', code: e.code };
   }

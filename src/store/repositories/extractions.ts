@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ArticleCredit, ArticleExtraction } from '../../domain/extraction.js';
+import type { ArticleCredit, ArticleExtraction, PageMetadata } from '../../domain/extraction.js';
 import type { Database } from '../schema.js';
 
 /** Extracted article text and metadata, one row per article, replaced by re-extraction. */
@@ -13,23 +13,24 @@ export class ExtractionRepository {
         ? {
             status: 'extracted' as const,
             chosen: extraction.chosen,
-            title: extraction.title,
-            byline: extraction.byline,
-            published: extraction.published,
-            modified: extraction.modified,
-            lang: extraction.lang,
-            dir: extraction.dir,
-            site_name: extraction.siteName,
-            canonical_url: extraction.canonicalUrl,
-            image: extraction.image,
-            description: extraction.description,
+            ...metadataColumns(extraction),
             text: extraction.text,
             html: extraction.html,
             credits: JSON.stringify(extraction.credits),
             error_code: null,
             error_message: null,
           }
-        : { status: 'failed' as const, error_code: extraction.errorCode, error_message: extraction.errorMessage.slice(0, 1000), text: null, html: null };
+        : {
+            status: 'failed' as const,
+            chosen: null,
+            // Written even when absent, so that a failure never leaves an earlier extraction's metadata behind.
+            ...metadataColumns(extraction.metadata ?? NO_METADATA),
+            text: null,
+            html: null,
+            credits: null,
+            error_code: extraction.errorCode,
+            error_message: extraction.errorMessage.slice(0, 1000),
+          };
     const values = { ...row, fingerprints: JSON.stringify(fingerprints), extracted_at: extraction.extractedAt };
     await this.db
       .insertInto('article_extractions')
@@ -42,13 +43,7 @@ export class ExtractionRepository {
     const r = await this.db.selectFrom('article_extractions').selectAll().where('article_id', '=', articleId).executeTakeFirst();
     if (!r) return null;
     const articleId_ = Number(r.article_id);
-    if (r.status !== 'extracted') {
-      return { articleId: articleId_, status: 'failed', errorCode: r.error_code ?? 'INTERNAL', errorMessage: r.error_message ?? '', extractedAt: r.extracted_at };
-    }
-    return {
-      articleId: articleId_,
-      status: 'extracted',
-      chosen: r.chosen === 'feed' ? 'feed' : 'page',
+    const metadata: PageMetadata = {
       title: r.title,
       byline: r.byline,
       published: r.published,
@@ -59,6 +54,16 @@ export class ExtractionRepository {
       canonicalUrl: r.canonical_url,
       image: r.image,
       description: r.description,
+    };
+    if (r.status !== 'extracted') {
+      const stated = Object.values(metadata).some((value) => value !== null);
+      return { articleId: articleId_, status: 'failed', errorCode: r.error_code ?? 'INTERNAL', errorMessage: r.error_message ?? '', metadata: stated ? metadata : null, extractedAt: r.extracted_at };
+    }
+    return {
+      articleId: articleId_,
+      status: 'extracted',
+      chosen: r.chosen === 'feed' ? 'feed' : 'page',
+      ...metadata,
       text: r.text ?? '',
       html: r.html ?? '',
       credits: r.credits ? (JSON.parse(r.credits) as ArticleCredit[]) : [],
@@ -102,4 +107,32 @@ export class ExtractionRepository {
     if (sourceId !== undefined) query = query.where('articles.source_id', '=', sourceId);
     return Number((await query.executeTakeFirstOrThrow()).n);
   }
+}
+
+const NO_METADATA: PageMetadata = {
+  title: null,
+  byline: null,
+  published: null,
+  modified: null,
+  lang: null,
+  dir: null,
+  siteName: null,
+  canonicalUrl: null,
+  image: null,
+  description: null,
+};
+
+function metadataColumns(m: PageMetadata) {
+  return {
+    title: m.title,
+    byline: m.byline,
+    published: m.published,
+    modified: m.modified,
+    lang: m.lang,
+    dir: m.dir,
+    site_name: m.siteName,
+    canonical_url: m.canonicalUrl,
+    image: m.image,
+    description: m.description,
+  };
 }

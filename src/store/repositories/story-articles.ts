@@ -66,7 +66,8 @@ export function toStoredStoryArticle(r: StoryArticleRow): StoredStoryArticle {
     publishedAt: Number(r.published_at),
     firstSeenAt: Number(r.first_seen_at),
     sourceName: r.source_title ?? hostOf(r.source_site_url ?? r.source_url),
-    ...(r.extraction_status === 'extracted'
+    // A refused page (a paywall) has no text of its own but still states its date, byline and canonical address.
+    ...(r.extraction_status === 'extracted' || r.extraction_status === 'failed'
       ? {
           extracted: {
             text: r.extracted_text ?? '',
