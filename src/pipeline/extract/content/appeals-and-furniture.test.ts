@@ -90,6 +90,17 @@ describe('appeals to the reader and furniture inside the article', () => {
     expect(text).not.toContain(blob.slice(0, 40));
   });
 
+  it('drops advertising and affiliate disclosures wherever they stand, and keeps a story about commissions', () => {
+    const disclosure = '<p>This post contains references to products from our advertisers. We may receive compensation when you click on links.</p>';
+    const german = '<p>*Werbung. Dieser Beitrag enthält Werbung für eine Bademode-Marke.</p>';
+    const story = '<p>The regulator said the bank must earn a commission only when its advice is independent.</p>';
+    const text = extract(page(`<article><h1>Budget agreed</h1>${disclosure}${german}${story}${paragraphs(sentences)}</article>`));
+    expect(text).toContain(sentences[0]);
+    expect(text).toContain('must earn a commission');
+    expect(text).not.toContain('our advertisers');
+    expect(text).not.toContain('enthält Werbung');
+  });
+
   it('keeps a sentence of the story that mentions a newsletter', () => {
     const story =
       'The council will send residents a newsletter every month on how the repairs are going and which roads are closed.';

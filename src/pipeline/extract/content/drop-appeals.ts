@@ -23,17 +23,29 @@ const APPEAL = new RegExp(
     'comments are moderated', 'comment policy', 'netiquette', 'kommentare (vor der|werden)', 'e-mail-adresse wird nicht veröffentlicht', 'erforderliche felder',
     '\\(wird benötigt', 'mit (dem )?absenden', 'willige ich', 'kontaktformular', '\\bimpressum\\b', '\\bdatenschutz\\b',
     '\\bcreative commons\\b', '\\bdisclaimer\\b', 'keine haftung', 'permalien', 'permalink', 'suggested citation', 'powered by',
-    'all rights reserved', 'alle rechte vorbehalten', 'wszelkie prawa zastrzeżone', '©', 'vervielfältigung nur', 'affiliate[- ]links?', 'externer inhalt',
+    'all rights reserved', 'alle rechte vorbehalten', 'wszelkie prawa zastrzeżone', '©', 'vervielfältigung nur', 'externer inhalt',
     'artikel (mit anderen )?teilen',
     'we use cookies', 'wir (verwenden|nutzen) cookies', 'was sind cookies', 'korzystamy z (plików )?cookies', 'utilizamos cookies', 'nous utilisons des cookies',
     'privacy policy', 'wir respektieren (deine|ihre) privatsphäre',
-    'jede (kleine )?spende', 'jetzt spenden', 'advertising disclosure', 'enthält (werbung|affiliate)', 'valora esta noticia',
+    'jede (kleine )?spende', 'jetzt spenden', 'valora esta noticia',
     'keine kommentare', 'kommentare erscheinen', 'um kommentare zu schreiben', 'comments are (civil|welcome)', 'reader comments', '^comment by\\b', 'letters? to the editor',
-    'this entry was posted in', 'dieser eintrag wurde (am )?veröffentlicht', 'straight to your (phone|inbox)', '\\bour advertisers\\b',
+    'this entry was posted in', 'dieser eintrag wurde (am )?veröffentlicht', 'straight to your (phone|inbox)',
     'klicken sie auf den (unteren )?button', 'ohne gewähr', 'von insgesamt \\d+', '\\bshowing \\d+ (to|-|–) \\d+ of\\b',
     // Error messages of the page's software.
     '\\b(warning|notice|deprecated|fatal error): .+ (in|on line) ',
     '\\blog ?in\\b', '\\bsign in\\b', 'eingeloggt', 'registrieren sie sich',
+  ].join('|'),
+  'u',
+);
+
+/**
+ * Advertising and affiliate disclosures: whatever their place (they open many reviews and guides),
+ * they are about the site's business, never the story's text.
+ */
+const DISCLOSURE = new RegExp(
+  [
+    'affiliate[- ]links?', 'enthält (werbung|affiliate)', 'advertis(ing|er) disclosure', '\\bour advertisers\\b', 'erhält .{0,40}\\bprovision\\b',
+    'we (may )?(earn|receive) (a )?(commission|compensation)', 'liens? affiliés?', 'enlaces? de afiliad',
   ].join('|'),
   'u',
 );
@@ -43,7 +55,7 @@ const MAX_LENGTH = 300;
 /** Not in the first part of the text: there, an appeal is rarer than a story that mentions one. */
 const FROM_SHARE = 0.3;
 
-/** Removes short appeals to the reader from the later part of the article. */
+/** Removes short appeals to the reader from the later part of the article, and disclosures from all of it. */
 export function dropAppeals(roots: DomElement[]): void {
   const blocks = leafBlocks(roots).filter((b) => !roots.includes(b.element));
   let total = 0;
@@ -52,6 +64,8 @@ export function dropAppeals(roots: DomElement[]): void {
   for (const block of blocks) {
     const share = offset / Math.max(1, total);
     offset += block.text.length;
-    if (share >= FROM_SHARE && block.text.length <= MAX_LENGTH && APPEAL.test(block.text.toLowerCase())) block.element.remove();
+    if (block.text.length > MAX_LENGTH) continue;
+    const lowerCased = block.text.toLowerCase();
+    if (DISCLOSURE.test(lowerCased) || (share >= FROM_SHARE && APPEAL.test(lowerCased))) block.element.remove();
   }
 }
