@@ -22,6 +22,14 @@ describe('article edges', () => {
     expect(text).not.toContain('wird nicht veröffentlicht');
   });
 
+  it.each(['Weiterlesen:', 'Keep Reading'])('ends the article at a "%s" heading over links to other posts', (heading) => {
+    const teasers = '<p><a href="/blog/route-66">A road trip along Route 66</a></p><p><a href="/blog/autumn">An autumn weekend in the hills</a></p>';
+    const closing = '<p>Our guide to the region is updated every season by the travel desk.</p>';
+    const text = extract(article(`${paragraphs(sentences)}<h2>${heading}</h2>${teasers}${closing}`));
+    expect(text).toContain(sentences[3]);
+    expect(text).not.toContain('Route 66');
+  });
+
   it('leaves out a comment form inside the article', () => {
     const text = extract(
       article(

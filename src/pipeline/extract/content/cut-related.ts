@@ -10,7 +10,7 @@ import type { DomElement, DomNode } from '../input/dom.js';
 const ENDS_ARTICLE = new RegExp(
   '^(' +
     [
-      'related( articles| stories| posts| content| topics| news| links)?', 'read (more|also|next)', 'more (from|on|about|in|stories|news)\\b.*', 'you (may|might) also like.*',
+      'related( articles| stories| posts| content| topics| news| links)?', 'read (more|also|next)', 'keep reading', 'more (from|on|about|in|stories|news)\\b.*', 'you (may|might) also like.*',
       'recommended( for you| stories)?', 'most (read|popular|viewed|shared)', 'popular (posts|stories|articles)', 'trending( now)?', 'share( this( article| story| post)?| on| via)?',
       'tags', 'topics', 'comments?', 'leave a (comment|reply)', 'related coverage', 'next (article|story|post)', 'previous (article|story|post)',
       'table of contents', 'inhaltsverzeichnis', 'sommaire', 'spis treści', 'quellen(angaben)?', 'vorschau auf den nächsten artikel', '(nächster|vorheriger) (artikel|beitrag)',
@@ -21,7 +21,7 @@ const ENDS_ARTICLE = new RegExp(
       'lesen sie (auch|mehr|hier|weiter)\\b.*', 'weitere (artikel|themen|beiträge|informationen|nachrichten|meldungen|links|news|tipps|tourentipps)\\b.*',
       'weiterführende (informationen|links|inhalte)', '(ähnliche|verwandte|passende) (artikel|beiträge|themen|nachrichten)', 'schlagw(o|ö)rte?r?', 'stichw(o|ö)rte?r?', 'themen',
       'kommentare?( schreiben)?', 'kommentieren', '(diese seite |artikel |beitrag )?teilen', 'neueste (artikel|beiträge|nachrichten)', '(die )?meistgelesenen?( artikel| beiträge)?\\b.*', 'anzeige',
-      'zum thema', 'passend (dazu|zum thema)', 'das thema könnte (sie|dich) auch interessieren', 'schon gelesen', 'mehr themen', 'zum weiterlesen', 'top[- ]themen( der redaktion)?',
+      'zum thema', 'passend (dazu|zum thema)', 'das thema könnte (sie|dich) auch interessieren', 'schon gelesen', 'mehr themen', '(zum )?weiterlesen', 'top[- ]themen( der redaktion)?',
       'aktuellste (beiträge|artikel|nachrichten)', 'entdecke weitere\\b.*', 'lust auf mehr', 'über den autor', 'über die autorin', 'ezek is érdekelhetnek', 'das könnte (sie|dich) auch interessieren', 'empfehlungen( der redaktion)?',
       '(à )?lire aussi', 'sur le même (sujet|thème)', 'articles? (similaires|liés)', 'voir aussi', 'partager( cet article)?', 'dans la même rubrique',
       'temas relacionados', 'noticias relacionadas', 'notas relacionadas', '(le |te )?puede interesar', 'ver también', 'contenido relacionado', 'lee (también|más)', 'te puede interesar', 'más noticias', 'compartir', 'etiquetas', 'también te puede interesar',

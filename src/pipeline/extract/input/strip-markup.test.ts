@@ -36,6 +36,11 @@ describe('stripMarkup', () => {
     expect(html).toBe('<div class="blocked"></div><p>after</p>');
   });
 
+  it("drops a widget's template that holds logic for the page's code to run", () => {
+    const template = '<script type="text/template"><% _.each(items, function(item) { %><li><%= item.name %></li><% }); %></script>';
+    expect(stripMarkup(`<ul>${template}</ul><p>after</p>`).html).toBe('<ul></ul><p>after</p>');
+  });
+
   it('drops a template inside a template rather than reading it', () => {
     const { html } = stripMarkup(
       '<script type="text/html"><p>outer</p><script type="text/html"><p>inner</p><\\/script></script><p>after</p>',

@@ -13,6 +13,8 @@ const JSON_LD_TYPE = /type\s*=\s*["']?application\/ld\+json/i;
 const HTML_TEMPLATE_TYPE = /type\s*=\s*["']?text\/(template|html|x-template)/i;
 // Content blockers keep the embed they hold back as base64 in such a template: not markup, not text.
 const HOLDS_MARKUP = /<[a-z!/]/i;
+// A template with logic in it (`<% if (items) { %>`, `{{#each}}`) is a widget's, filled in by the page's code.
+const TEMPLATE_LOGIC = /<%|\{\{[#/^]/;
 
 /**
  * Drops scripts, styles and comments in one linear pass: they carry no article text, and on
@@ -46,7 +48,7 @@ export function stripMarkup(text: string, expandTemplates = true): StrippedHtml 
         const tag = text.slice(start, tagEnd);
         const body = text.slice(tagEnd + 1, closeAt < 0 ? text.length : closeAt);
         if (JSON_LD_TYPE.test(tag)) jsonLd.push(body);
-        else if (expandTemplates && HTML_TEMPLATE_TYPE.test(tag) && HOLDS_MARKUP.test(body))
+        else if (expandTemplates && HTML_TEMPLATE_TYPE.test(tag) && HOLDS_MARKUP.test(body) && !TEMPLATE_LOGIC.test(body))
           parts.push(`<div>${templateMarkup(body)}</div>`);
       }
       position = closeEnd < 0 ? text.length : closeEnd + 1;
