@@ -39,6 +39,7 @@ describe('stripMarkup', () => {
   it("drops a widget's template that holds logic for the page's code to run", () => {
     const template = '<script type="text/template"><% _.each(items, function(item) { %><li><%= item.name %></li><% }); %></script>';
     expect(stripMarkup(`<ul>${template}</ul><p>after</p>`).html).toBe('<ul></ul><p>after</p>');
+    expect(stripMarkup('<script type="text/x-template"><div>{{> slidePicture }}</div></script><p>after</p>').html).toBe('<p>after</p>');
   });
 
   it('drops a template inside a template rather than reading it', () => {
