@@ -30,6 +30,16 @@ describe('article edges', () => {
     expect(text).not.toContain('Route 66');
   });
 
+  it('reads Japanese text without the readings its ruby annotations gloss it with', () => {
+    const glossed = '<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。</p>';
+    const text = extractArticle({
+      html: `<!doctype html><html lang="ja"><body><article>${glossed.repeat(6)}</article></body></html>`,
+      url: 'https://news.example/jp',
+    }).text;
+    expect(text).toContain('子どもへの虐待をなくすための法律ができました。');
+    expect(text).not.toContain('ぎゃくたい');
+  });
+
   it('leaves out a comment form inside the article', () => {
     const text = extract(
       article(

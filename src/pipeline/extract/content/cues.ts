@@ -15,10 +15,13 @@ export const ARTICLE_META =
 export const ARTICLE_BODY =
   /(^|[\s_-])(article-?body|articlebody|article-?content|article-?text|articletext|article__body|article__content|entry-?content|entry-?body|post-?content|post-?body|post-?text|postbody|story-?body|story-?content|storycontent|body-?text|bodytext|main-?content|maincontent|content-?body|text-?content|news-?text|news-?body|single-?content|blog-?post|rich-?text|richtext|artikel|beitrag|inhalt|content|article|story|post|entry|text|main|body)([\s_-]|$)/;
 
-/** Tags dropped before anything is measured. */
+/**
+ * Tags dropped before anything is measured. Ruby annotations (`<rt>`, `<rp>`) go too: Japanese
+ * pages gloss words with their readings, which written into the text would repeat every glossed word.
+ */
 export const DROPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'math',
-  'input', 'select', 'textarea', 'button', 'option', 'nav', 'dialog', 'map', 'link', 'meta', 'head',
+  'input', 'select', 'textarea', 'button', 'option', 'nav', 'dialog', 'map', 'link', 'meta', 'head', 'rt', 'rp',
 ]);
 
 /** ARIA roles that name page furniture. */
