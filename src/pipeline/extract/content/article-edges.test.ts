@@ -40,6 +40,15 @@ describe('article edges', () => {
     expect(text).not.toContain('ぎゃくたい');
   });
 
+  it('writes words without soft hyphens or zero-width spaces, in composed Unicode', () => {
+    const hyphenated = sentences.map((s) => s.replace('council', 'coun&shy;cil').replace('budget', 'bud\u200bget'));
+    const decomposed = '<p>Cafe\u0301 owners in the old town welcomed the plan and asked for one lane of the harbour road to stay open.</p>';
+    const text = extract(article(paragraphs(hyphenated) + decomposed));
+    expect(text).toContain(sentences[0]);
+    expect(text).toContain('Caf\u00e9 owners');
+    expect(text).not.toMatch(/[\u00ad\u200b]/);
+  });
+
   it('leaves out a comment form inside the article', () => {
     const text = extract(
       article(

@@ -2,13 +2,17 @@ import { BLOCK_TAGS } from './cues.js';
 import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from '../input/dom.js';
 
 const CELL_TAGS = new Set(['td', 'th']);
+// Soft hyphens, zero-width spaces, word joiners and byte-order marks: invisible, they only split words
+// for search and comparison. (Zero-width joiners and non-joiners stay: Persian and Indic spelling needs them.)
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
 // Embeds held back by a content blocker, as base64 in a hidden element: no reader sees them.
 const ENCODED_BLOB = /^[A-Za-z0-9+/=_-]{100,}$/;
 
 /**
  * The plain-text paragraphs of the given elements: every block element (paragraph, heading,
  * list item, table row) is its own paragraph; `<br>` is a line break inside one; whitespace is
- * collapsed except inside `<pre>`. Walked without recursion.
+ * collapsed except inside `<pre>`; characters in Unicode's composed form (NFC), the form text on the
+ * web is compared in. Walked without recursion.
  */
 export function renderParagraphs(roots: DomElement[]): string[] {
   const paragraphs: string[] = [];
@@ -16,6 +20,8 @@ export function renderParagraphs(roots: DomElement[]): string[] {
   let preDepth = 0;
   const flush = () => {
     const text = buffer
+      .replace(INVISIBLE, '')
+      .normalize('NFC')
       .split('\n')
       .map((line) =>
         preDepth > 0 ? line.replace(/\s+$/, '') : line.replace(/[ \t\r\f\u00a0]+/g, ' ').trim(),
