@@ -101,6 +101,13 @@ describe('appeals to the reader and furniture inside the article', () => {
     expect(text).not.toContain('enthält Werbung');
   });
 
+  it("leaves out template code the page left for its scripts", () => {
+    const code = '<div class="form"><p><# if ( groups.length ) { #> <%= group.name %> <# } #></p></div>';
+    const text = extract(page(`<article><h1>Budget agreed</h1>${paragraphs(sentences)}${code}${paragraphs(longer)}</article>`));
+    expect(text).toContain(longer[2]);
+    expect(text).not.toMatch(/<#|%>/);
+  });
+
   it('keeps a sentence of the story that mentions a newsletter', () => {
     const story =
       'The council will send residents a newsletter every month on how the repairs are going and which roads are closed.';

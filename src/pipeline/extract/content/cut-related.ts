@@ -65,7 +65,8 @@ function trimEdges(roots: DomElement[]): string[] {
   const trailing: string[] = [];
   for (let i = blocks.length - 1; i > 0; i--) {
     const text = blocks[i]!.text;
-    if (text.length >= 60 || SENTENCE_END.test(text) || ['li', 'td', 'dd', 'pre'].includes(blocks[i]!.element.localName)) break;
+    const headline = text.length < 150 && !SENTENCE_END.test(text) && isAllLinked(blocks[i]!);
+    if (!headline && (text.length >= 60 || SENTENCE_END.test(text) || ['li', 'td', 'dd', 'pre'].includes(blocks[i]!.element.localName))) break;
     blocks[i]!.element.remove();
     trailing.unshift(text);
   }
@@ -75,6 +76,13 @@ function trimEdges(roots: DomElement[]): string[] {
     block.element.remove();
   }
   return trailing;
+}
+
+/** Whether all of a block's text is link text: a headline pointing to another article. */
+function isAllLinked(block: LeafBlock): boolean {
+  let linked = 0;
+  for (const link of Array.from(block.element.querySelectorAll('a'))) linked += (link.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return linked >= block.text.length * 0.95;
 }
 
 /**

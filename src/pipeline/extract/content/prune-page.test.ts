@@ -54,4 +54,16 @@ describe('page furniture', () => {
       '<div class="cookie-recipe"><p>Cream the butter with the sugar, then fold in the flour and the chocolate. Bake the cookies for twelve minutes until golden at the edges. Let them cool on a rack before you store them in a tin.</p></div>';
     expect(extract(page(`<h1>Chocolate cookies</h1>${recipe}`))).toContain('Bake the cookies for twelve minutes');
   });
+
+  it('drops a long consent dialog that lists every cookie it sets, shown as a dialog or hidden until asked', () => {
+    const cookie = (name: string) =>
+      `<div class="item"><p>Name ${name}</p><p>Purpose: stores the visitor's choices for the ${name} cookie across visits, as described in our cookie policy for this website.</p><p>Cookie lifetime one year</p></div>`;
+    const settings = `<p>Wir nutzen Cookies auf unserer Website. Einige von ihnen sind essenziell, während andere uns helfen, diese Website zu verbessern.</p>${['consent', 'analytics', 'tag-manager', 'video', 'maps', 'social'].map(cookie).join('')}`;
+    for (const box of [`<div id="VendorCookieBox" role="dialog">${settings}</div>`, `<div id="VendorCookieBox"><div style="display: none">${settings}</div></div>`]) {
+      const text = extract(page(`<h1>Budget agreed</h1><div class="post">${asParagraphs(councilStory.slice(0, 2))}</div>${box}`));
+      expect(text).toContain('repairing roads and bridges');
+      expect(text).not.toContain('Wir nutzen Cookies');
+      expect(text).not.toContain('Cookie lifetime');
+    }
+  });
 });

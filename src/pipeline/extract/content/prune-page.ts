@@ -48,11 +48,9 @@ function findFurniture(starts: DomElement[], body: DomElement, measures: Map<Dom
 function isFurniture(element: DomElement, shareOfProse: number, measure: ElementMeasure | undefined): boolean {
   const tag = element.localName;
   if (DROPPED_TAGS.has(tag)) return true;
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return shareOfProse < 0.3;
-  const style = element.getAttribute('style');
-  if (style && HIDDEN_STYLE.test(style)) return shareOfProse < 0.3;
+  if (isHidden(element)) return shareOfProse < 0.3 || isConsentNotice(element, measure);
   const role = element.getAttribute('role');
-  if (role && FURNITURE_ROLES.has(role)) return shareOfProse < 0.3;
+  if (role && FURNITURE_ROLES.has(role)) return shareOfProse < 0.3 || isConsentNotice(element, measure);
   // Comment and search forms; a form that wraps the whole page (ASP.NET) holds the prose and stays.
   if ((tag === 'footer' || tag === 'aside' || tag === 'form') && shareOfProse < 0.3) return true;
   // A site's header is furniture; an article's header holding its lead paragraph is not.
@@ -69,17 +67,32 @@ function isFurniture(element: DomElement, shareOfProse: number, measure: Element
 }
 
 /**
- * A cookie or consent notice, named so and saying so. It goes whatever its share of the prose:
- * on a page whose post is one short paragraph it holds most of it, and would be taken for the article.
+ * A cookie or consent notice, named so (or a dialog) and saying so. It goes whatever its share of
+ * the prose: on a page whose post is one short paragraph it holds most of it, and would be taken for
+ * the article. Consent dialogs that list every cookie they set run long, and are named after their vendor.
  */
 function isConsentNotice(element: DomElement, measure: ElementMeasure | undefined): boolean {
-  return !!measure && measure.text < 600 && CONSENT_CUE.test(furnitureCues(element)) && CONSENT_TEXT.test(element.textContent ?? '');
+  if (!measure) return false;
+  const role = element.getAttribute('role');
+  if (role === 'dialog' || role === 'alertdialog' || (measure.text < 600 && CONSENT_CUE.test(furnitureCues(element)))) {
+    return CONSENT_TEXT.test(element.textContent ?? '');
+  }
+  // Hidden until the page asks, and listing the cookies it sets.
+  if (!isHidden(element)) return false;
+  const text = element.textContent ?? '';
+  return CONSENT_TEXT.test(text) && (text.match(/cookie/gi)?.length ?? 0) >= 3;
+}
+
+function isHidden(element: DomElement): boolean {
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const style = element.getAttribute('style');
+  return !!style && HIDDEN_STYLE.test(style);
 }
 
 const CONSENT_CUE = /(^|[\s_-])(cookie\w*|consent|gdpr)([\s_-]|$)/;
 // What such a notice says, not what a story about cookies (or a recipe for them) says.
 const CONSENT_TEXT =
-  /\b(uses?|we use|verwendet|nutzt|utilise|utilisons|utiliza|utilizamos|usa|usiamo) (?:\w+ )?cookies\b|\bcookies? (policy|settings|richtlinie|einstellungen)\b|\b(accept|akzeptieren|zustimmen|einverstanden)\b.{0,80}\bcookies?\b/i;
+  /\b(uses?|we use|verwendet|verwenden|nutzt|nutzen|setzen|utilise|utilisons|utiliza|utilizamos|usa|usiamo) (?:\w+ )?cookies\b|\bcookies? (policy|settings|richtlinie|einstellungen)\b|\b(accept|akzeptieren|zustimmen|einverstanden)\b.{0,80}\bcookies?\b/i;
 
 const TEASER = /(^|[\s_-])teasers?([\s_-]|$)/;
 

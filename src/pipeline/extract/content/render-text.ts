@@ -7,6 +7,8 @@ const CELL_TAGS = new Set(['td', 'th']);
 const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
 // Embeds held back by a content blocker, as base64 in a hidden element: no reader sees them.
 const ENCODED_BLOB = /^[A-Za-z0-9+/=_-]{100,}$/;
+// Template code a page left for its scripts to run (`<# if (items) { #>`, `<%= name %>`).
+const TEMPLATE_CODE = /<#[^]*?#>|<%[^]*?%>/;
 
 /**
  * The plain-text paragraphs of the given elements: every block element (paragraph, heading,
@@ -28,7 +30,7 @@ export function renderParagraphs(roots: DomElement[]): string[] {
       )
       .filter((line, i, lines) => line !== '' || (i > 0 && i < lines.length - 1 && preDepth > 0))
       .join('\n');
-    if (text && !ENCODED_BLOB.test(text)) paragraphs.push(text);
+    if (text && !ENCODED_BLOB.test(text) && !TEMPLATE_CODE.test(text)) paragraphs.push(text);
     buffer = '';
   };
   const stack: Array<{ node: DomNode; exit: boolean }> = [];
