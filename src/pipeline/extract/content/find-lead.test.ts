@@ -27,6 +27,15 @@ describe('the lead before the body', () => {
     expect(extract(page(`<ul>${tools}</ul><div class="teaser-text"><p>${lead}</p></div>${picture}<div class="text">${body}</div>`))).toContain(lead);
   });
 
+  it('finds the standfirst above a body nested in many wrappers, and keeps a block clipped by "overflow-hidden"', () => {
+    let nested = `<div class="text">${body}</div>`;
+    for (let i = 0; i < 6; i++) nested = `<div class="portlet-${i}">${nested}</div>`;
+    const intro = `<div class="page-intro relative overflow-hidden"><h1>Budget agreed</h1><div class="intro-copy">${lead}</div></div>`;
+    const text = extract(page(`${intro}<div class="columns">${nested}</div>`));
+    expect(text).toContain(lead);
+    expect(text.indexOf(lead)).toBeLessThan(text.indexOf('The city council'));
+  });
+
   it('takes no caption for a lead', () => {
     const caption = 'The bridge at Mill Street was closed for most of the winter. Foto: City archive';
     expect(extract(page(`<div class="legend">${caption}</div><div class="text">${body}</div>`))).not.toContain('Mill Street');

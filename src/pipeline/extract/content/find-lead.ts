@@ -1,5 +1,6 @@
 import { ARTICLE_META, FURNITURE } from './cues.js';
 import type { ElementMeasure } from './measure-blocks.js';
+import { furnitureCues } from './prune-page.js';
 import { classAndId, pushChildren, type DomElement } from '../input/dom.js';
 
 /** Wrappers climbed above the body to look for its lead: pages put the standfirst in the article's header, one or two levels up. */
@@ -25,11 +26,14 @@ const PICTURE_TEXT = 200;
  */
 export function findLead(first: DomElement, measures: Map<DomElement, ElementMeasure>): DomElement | null {
   let node = first;
-  for (let level = 0; level < LEVELS && node.parentNode && !PAGE.has(node.parentNode.localName); level++) {
+  // A wrapper with nothing before it is not a level: builders nest the body a dozen divs deep.
+  for (let level = 0; level < LEVELS && node.parentNode && !PAGE.has(node.parentNode.localName); ) {
     let seen = 0;
+    let anyBefore = false;
     for (let sibling = node.previousElementSibling; sibling && seen < BLOCKS_BEFORE; sibling = sibling.previousElementSibling) {
       const m = measures.get(sibling);
       if (!m || m.text === 0) continue;
+      anyBefore = true;
       // Another column of a layout table is not the body's header.
       if (sibling.localName === 'td' || sibling.localName === 'th') return null;
       const lead = isFurniture(sibling) ? null : lastLeadBlock(sibling, measures);
@@ -40,6 +44,7 @@ export function findLead(first: DomElement, measures: Map<DomElement, ElementMea
       seen++;
     }
     if (ARTICLE_BOUNDS.has(node.localName)) break;
+    if (anyBefore) level++;
     node = node.parentNode;
   }
   return null;
@@ -69,6 +74,6 @@ function isLead(element: DomElement, m: ElementMeasure): boolean {
 }
 
 function isFurniture(element: DomElement): boolean {
-  const cues = classAndId(element);
+  const cues = furnitureCues(element);
   return cues !== '' && FURNITURE.test(cues);
 }

@@ -100,10 +100,12 @@ const TEASER = /(^|[\s_-])teasers?([\s_-]|$)/;
 const POST_WRAPPER = /(^|\s)(post-\d+|type-[\w-]+|hentry|status-publish)(\s|$)/;
 
 /**
- * "hidden" that hides only a field's label (Drupal's "field-label-hidden") or hides a block on some
- * screen sizes ("hidden-xs", "l-hidden-s") says nothing about the block being furniture.
+ * "hidden" that hides only a field's label (Drupal's "field-label-hidden"), hides a block on some
+ * screen sizes ("hidden-xs", "l-hidden-s", Tailwind's "md:hidden") or clips what overflows it
+ * (Tailwind's "overflow-hidden") says nothing about the block being furniture.
  */
-const RESPONSIVE_OR_LABEL_HIDDEN = /(^|\s)([\w-]*label-hidden|[\w-]*hidden-(xs|sm|md|lg|xl|s|m|l|mobile|phone|tablet|desktop)|(xs|sm|md|lg|xl)-hidden)(?=\s|$)/g;
+const RESPONSIVE_OR_LABEL_HIDDEN =
+  /(^|\s)([\w-]*label-hidden|[\w-]*hidden-(xs|sm|md|lg|xl|s|m|l|mobile|phone|tablet|desktop)|(xs|sm|md|lg|xl)-hidden|overflow(-[xy])?-hidden|[\w-]+:hidden)(?=\s|$)/g;
 
 /** Page builders (Elementor) call every block of a page a widget, the story's text included. */
 const PAGE_BUILDER = /(^|\s)elementor-[\w-]+/g;
