@@ -69,9 +69,10 @@ export function extractArticleAndPageText(input: ExtractInput): { article: Extra
     const wider = renderParagraphs([body]);
     if (length(wider) > length(paragraphs) * 1.5) {
       roots = [body];
-      trimmedTail.length = 0;
+      // The whole page is the article now: what follows its text (comments, related links) goes as it would have.
+      trimmedTail.splice(0, trimmedTail.length, ...cutRelated(roots));
     }
-    paragraphs = roots[0] === body ? wider : renderParagraphs(roots);
+    paragraphs = renderParagraphs(roots);
   }
   if (length(articleBody) > Math.max(TOO_LITTLE, length(paragraphs) * 1.3)) {
     paragraphs = articleBody;

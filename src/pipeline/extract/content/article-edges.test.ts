@@ -49,6 +49,18 @@ describe('article edges', () => {
     expect(text).not.toMatch(/[\u00ad\u200b]/);
   });
 
+  it('cuts the comments under a short post that the whole page was read for', () => {
+    const post =
+      '<div class="news"><h2>Site update: reading sample 14</h2><div class="date">24 March 2004, 19:49 | Genesis</div>' +
+      '<p>Chapter 121 is online now. As always, the pictures are in the gallery. <strong>Links:</strong><br><a href="/gallery/121/">Volume 14 / Chapter 121</a></p></div>';
+    const comments =
+      '<div class="titlebar">Comments</div><div style="padding-top: 10px"><h3>#1 Comment by Naru</h3>26 March 2004, 16:19<p>Thanks for this chapter, Genesis!</p></div>' +
+      '<div class="titlebar">Write a comment</div>';
+    const text = extract(`<!doctype html><html lang="en"><body><div id="main"><div class="titlebar">News archive</div>${post}${comments}</div></body></html>`);
+    expect(text).toContain('Chapter 121 is online now.');
+    expect(text).not.toContain('Thanks for this chapter');
+  });
+
   it('leaves out a comment form inside the article', () => {
     const text = extract(
       article(

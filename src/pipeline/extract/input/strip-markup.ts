@@ -13,7 +13,7 @@ const JSON_LD_TYPE = /type\s*=\s*["']?application\/ld\+json/i;
 const HTML_TEMPLATE_TYPE = /type\s*=\s*["']?text\/(template|html|x-template)/i;
 // Content blockers keep the embed they hold back as base64 in such a template: not markup, not text.
 const HOLDS_MARKUP = /<[a-z!/]/i;
-// A template with logic in it (`<% if (items) { %>`, `<# } #>`, `{{#each}}`, `{{> partial}}`) is a widget's, filled in by the page's code.
+// A template with logic in it (`<% if (items) { %>`, `{{#each}}`, `{{> partial}}`) is a widget's, filled in by the page's code.
 const TEMPLATE_LOGIC = /<%|\{\{[#/^>]/;
 
 /**
