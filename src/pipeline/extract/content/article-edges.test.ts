@@ -61,6 +61,15 @@ describe('article edges', () => {
     expect(text).not.toContain('Thanks for this chapter');
   });
 
+  it('drops the dateline under the headline and keeps a subheading that names years', () => {
+    const text = extract(article(`<div>23.10.2018</div><h2>1968 to today: the city's bridges</h2>${paragraphs(sentences)}`));
+    expect(text).not.toContain('23.10.2018');
+    expect(text).toContain('1968 to today');
+    const later = extract(article(`<p>Thursday, 31 May 2012</p><p>From 1968 to today</p>${paragraphs(sentences)}`));
+    expect(later).not.toContain('31 May 2012');
+    expect(later).toContain('From 1968 to today');
+  });
+
   it('leaves out a comment form inside the article', () => {
     const text = extract(
       article(

@@ -53,7 +53,10 @@ export function cutRelated(roots: DomElement[]): string[] {
 }
 
 const SENTENCE_END = /[.!?…:;"“”»«)\]。！？]$/u;
-const BYLINE_OR_DATE = /^(by|von|par|por|door|di|av|posted|veröffentlicht|publié|publicado|stand|aktualisiert|updated)\b|\b(19|20)\d{2}\b|\d{1,2}[.:]\d{2}/iu;
+const BYLINE = /^(by|von|par|por|door|di|av|posted|veröffentlicht|publié|publicado|stand|aktualisiert|updated)\b/iu;
+/** A whole date: "31. Mai 2012", "23.10.2018", "May 3, 2013", "2013-05-03". */
+const FULL_DATE = /\b\d{1,2}\.\s?\d{1,2}\.\s?(19|20)?\d{2}\b|\b\d{1,2}\.?\s+\p{L}{3,}\.?\s+(19|20)\d{2}\b|\b\p{L}{3,}\.?\s+\d{1,2},?\s+(19|20)\d{2}\b|\b(19|20)\d{2}-\d{2}-\d{2}\b/u;
+const BYLINE_OR_DATE = new RegExp(`${BYLINE.source}|\\b(19|20)\\d{2}\\b|\\d{1,2}[.:]\\d{2}`, 'iu');
 
 /**
  * Trims the article's edges: fragments after its last sentence (share rows, tag names,
@@ -71,8 +74,15 @@ function trimEdges(roots: DomElement[]): string[] {
     trailing.unshift(text);
   }
   // The last block is never trimmed from the front: a page of one short line keeps it.
+  let afterHeading = false;
   for (const block of blocks.slice(0, Math.min(3, blocks.length - 1))) {
-    if (block.text.length >= 80 || !(BYLINE_OR_DATE.test(block.text) || isLeadingFragment(block)) || /^h[1-6]$/.test(block.element.localName)) break;
+    // The headline stays, and a dateline or byline under it still goes.
+    if (/^h[1-6]$/.test(block.element.localName) && !afterHeading) {
+      afterHeading = true;
+      continue;
+    }
+    const meta = afterHeading ? BYLINE.test(block.text) || FULL_DATE.test(block.text) : BYLINE_OR_DATE.test(block.text) || isLeadingFragment(block);
+    if (block.text.length >= 80 || !meta) break;
     block.element.remove();
   }
   return trailing;
