@@ -102,10 +102,12 @@ describe('appeals to the reader and furniture inside the article', () => {
   });
 
   it("leaves out template code the page left for its scripts", () => {
-    const code = '<div class="form"><p><# if ( groups.length ) { #> <%= group.name %> <# } #></p></div>';
-    const text = extract(page(`<article><h1>Budget agreed</h1>${paragraphs(sentences)}${code}${paragraphs(longer)}</article>`));
+    const code = '<div class="form"><p><# if ( groups.length ) { #> <%= group.name %> <# } #></p><p>{{{shareButtons}}}</p></div>';
+    const sample = '<pre>{{#each items}}<li>{{name}}</li>{{/each}}</pre>';
+    const text = extract(page(`<article><h1>Budget agreed</h1>${paragraphs(sentences)}${code}${sample}${paragraphs(longer)}</article>`));
     expect(text).toContain(longer[2]);
-    expect(text).not.toMatch(/<#|%>/);
+    expect(text).not.toMatch(/<#|%>|shareButtons/);
+    expect(text).toContain('{{#each items}}');
   });
 
   it('keeps a sentence of the story that mentions a newsletter', () => {

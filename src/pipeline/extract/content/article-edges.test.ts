@@ -22,7 +22,7 @@ describe('article edges', () => {
     expect(text).not.toContain('wird nicht veröffentlicht');
   });
 
-  it.each(['Weiterlesen:', 'Keep Reading', 'Lesetipps', 'Más noticias de Colombia'])('ends the article at a "%s" heading over links to other posts', (heading) => {
+  it.each(['Weiterlesen:', 'Keep Reading', 'Lesetipps', 'Más noticias de Colombia', 'Autor', 'Audios und Videos zum Thema'])('ends the article at a "%s" heading over links to other posts', (heading) => {
     const teasers = '<p><a href="/blog/route-66">A road trip along Route 66</a></p><p><a href="/blog/autumn">An autumn weekend in the hills</a></p>';
     const closing = '<p>Our guide to the region is updated every season by the travel desk.</p>';
     const text = extract(article(`${paragraphs(sentences)}<h2>${heading}</h2>${teasers}${closing}`));

@@ -16,14 +16,14 @@ const ENDS_ARTICLE = new RegExp(
       'table of contents', 'inhaltsverzeichnis', 'sommaire', 'spis treści', 'quellen(angaben)?', 'vorschau auf den nächsten artikel', '(nächster|vorheriger) (artikel|beitrag)',
       // Comment forms invite the reader to write. (Comment counts are left alone: share bars in article headers show them too.)
       '(schreibe|hinterlasse|schreiben sie) einen kommentar', '(ihre|deine) meinung( ist gefragt)?',
-      'join the (discussion|conversation)', '(laisser|laissez|écrire) un commentaire', '(deja|escribe) (un|tu) comentario', 'post a comment', 'add a comment', 'about the author', 'see also', 'further reading', 'advertisement', 'sponsored( content)?',
+      'join the (discussion|conversation)', '(laisser|laissez|écrire) un commentaire', '(deja|escribe) (un|tu) comentario', 'post a comment', 'add a comment', 'about the author', '(the )?authors?', 'autor(in|en)?', 'auteur', 'see also', 'siehe auch', 'further reading', 'advertisement', 'sponsored( content)?',
       'mehr zu[mr]? (thema|diesem thema)\\b.*', 'mehr (aus|von|zu|zum)\\b.*', 'auch interessant', '(das|diese artikel) könnten? (sie|dich|euch) (auch|ebenfalls) interessieren',
       'lesen sie (auch|mehr|hier|weiter)\\b.*', 'weitere (artikel|themen|beiträge|informationen|nachrichten|meldungen|links|news|tipps|tourentipps)\\b.*',
       'weiterführende (informationen|links|inhalte)', '(ähnliche|verwandte|passende) (artikel|beiträge|themen|nachrichten)', 'schlagw(o|ö)rte?r?', 'stichw(o|ö)rte?r?', 'themen',
       'kommentare?( schreiben)?', 'kommentieren', '(diese seite |artikel |beitrag )?teilen', 'neueste (artikel|beiträge|nachrichten)', '(die )?meistgelesenen?( artikel| beiträge)?\\b.*', 'anzeige',
       'zum thema', 'passend (dazu|zum thema)', 'das thema könnte (sie|dich) auch interessieren', 'schon gelesen', 'lesetipps?', 'mehr themen', '(zum )?weiterlesen', 'top[- ]themen( der redaktion)?',
       'aktuellste (beiträge|artikel|nachrichten)', 'entdecke weitere\\b.*', 'lust auf mehr', 'über den autor', 'über die autorin', 'ezek is érdekelhetnek', 'das könnte (sie|dich) auch interessieren', 'empfehlungen( der redaktion)?',
-      '(à )?lire aussi', 'sur le même (sujet|thème)', 'articles? (similaires|liés)', 'voir aussi', 'partager( cet article)?', 'dans la même rubrique',
+      '(à )?lire aussi', 'sur le même (sujet|thème)', '(audios?|vid[eé]os?)( (und|and|et|y) (audios?|vid[eé]os?))? (zum thema|on the topic|sur le (même )?sujet|sobre el tema)', 'articles? (similaires|liés)', 'voir aussi', 'partager( cet article)?', 'dans la même rubrique',
       'temas relacionados', 'noticias relacionadas', 'notas relacionadas', '(le |te )?puede interesar', 'ver también', 'contenido relacionado', 'lee (también|más)', 'te puede interesar', 'más noticias\\b.*', 'compartir', 'etiquetas', 'también te puede interesar',
       'czytaj (też|także|więcej)', 'zobacz (też|także)', 'powiązane( artykuły)?', 'lue (myös|aiheesta lisää)', 'leggi anche', 'articoli correlati', 'lees ook',
       'gerelateerde artikelen', 'leia (também|mais)', 'notícias relacionadas', 'اقرأ أيضا', 'اقرأ أيضاً', 'مواضيع ذات صلة', 'أخبار ذات صلة',
@@ -124,7 +124,7 @@ function cutAtRelatedHeading(roots: DomElement[]): void {
 }
 
 /** Headings that point to other reading: inside a story they introduce one link, not the end of the text. */
-const READING_TIP = /^(read (more|also|next)|see also|more (from|on|about)\b|also read|lesen sie|lesetipp|lies auch|mehr zu|auch interessant|zum thema|passend|lue|(à )?lire aussi|voir aussi|lee|lea|leia|veja|czytaj|zobacz|leggi|lees ook|اقرأ)/iu;
+const READING_TIP = /^(read (more|also|next)|see also|siehe auch|more (from|on|about)\b|also read|lesen sie|lesetipp|lies auch|mehr zu|auch interessant|zum thema|passend|lue|(à )?lire aussi|voir aussi|lee|lea|leia|veja|czytaj|zobacz|leggi|lees ook|اقرأ)/iu;
 
 /** A paragraph this long, nearly free of links, is the story's own text rather than a teaser's summary. */
 const STORY_PARAGRAPH = 150;

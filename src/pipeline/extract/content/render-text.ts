@@ -7,8 +7,9 @@ const CELL_TAGS = new Set(['td', 'th']);
 const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
 // Embeds held back by a content blocker, as base64 in a hidden element: no reader sees them.
 const ENCODED_BLOB = /^[A-Za-z0-9+/=_-]{100,}$/;
-// Template code a page left for its scripts to run (`<# if (items) { #>`, `<%= name %>`).
-const TEMPLATE_CODE = /<#[^]*?#>|<%[^]*?%>/;
+// Template code a page left for its scripts to run (`<# if (items) { #>`, `<%= name %>`, `{{{buttons}}}`);
+// inside <pre> it is a code sample and stays.
+const TEMPLATE_CODE = /<#[^]*?#>|<%[^]*?%>|\{\{\{?\s*[#/^>]?\s*[\w.]+\s*\}?\}\}/;
 
 /**
  * The plain-text paragraphs of the given elements: every block element (paragraph, heading,
@@ -30,7 +31,7 @@ export function renderParagraphs(roots: DomElement[]): string[] {
       )
       .filter((line, i, lines) => line !== '' || (i > 0 && i < lines.length - 1 && preDepth > 0))
       .join('\n');
-    if (text && !ENCODED_BLOB.test(text) && !TEMPLATE_CODE.test(text)) paragraphs.push(text);
+    if (text && !ENCODED_BLOB.test(text) && (preDepth > 0 || !TEMPLATE_CODE.test(text))) paragraphs.push(text);
     buffer = '';
   };
   const stack: Array<{ node: DomNode; exit: boolean }> = [];
