@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { binPath } from './cli.js';
 
 /** A real `newsdesk serve` process on a free port, for end-to-end tests. */
@@ -10,7 +11,29 @@ export interface ServeProcess {
 }
 
 export async function startServe(env: Record<string, string>, args: string[] = []): Promise<ServeProcess> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  // A port the system just gave out can still be taken by another process before serve binds it: try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServeOn(await freePort(), env, args);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+/** A port no one listens on now, chosen by the system (a random pick can fall on a busy ephemeral port). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServeOn(port: number, env: Record<string, string>, args: string[]): Promise<ServeProcess> {
   const child = spawn(process.execPath, [binPath, 'serve', '--port', String(port), ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NEWSDESK_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
