@@ -56,7 +56,7 @@ export function extractArticleAndPageText(input: ExtractInput): { article: Extra
   checkTime('metadata');
   prunePage(body);
   const measures = measureTree(body);
-  let roots = findMainContent(body, measures);
+  let roots = findMainContent(body, measures, metadata.description);
   cleanArticle(roots, measures);
   const trimmedTail = cutRelated(roots);
   let paragraphs = renderParagraphs(roots);

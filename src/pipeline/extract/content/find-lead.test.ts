@@ -36,6 +36,19 @@ describe('the lead before the body', () => {
     expect(text.indexOf(lead)).toBeLessThan(text.indexOf('The city council'));
   });
 
+  it('finds the standfirst the page states as its description, in a hero block away from the body', () => {
+    const standfirst = 'Roads and bridges come first in a budget that leaves the schools of the city waiting for another year.';
+    const hero = `<div class="hero"><h1>Budget agreed</h1><h2 class="deck">${standfirst}</h2></div>`;
+    const note = '<div class="note"><p>Our live coverage of the council session ran from noon on Tuesday.</p></div>';
+    const links = `<div class="more">${Array.from({ length: 12 }, (_, i) => `<div><a href="/s/${i}">Another story about the city, number ${i}</a></div>`).join('')}</div>`;
+    const html = `<!doctype html><html lang="en"><head><title>Budget agreed</title><meta name="description" content="${standfirst}"></head>
+      <body><div class="site">${hero}<div class="wrap">${note}${links}<div class="cols"><div class="text">${body}</div></div></div></div></body></html>`;
+    const text = extract(html);
+    expect(text).toContain(standfirst);
+    expect(text.indexOf(standfirst)).toBeLessThan(text.indexOf('The city council'));
+    expect(text).not.toContain('Another story');
+  });
+
   it('takes no caption for a lead', () => {
     const caption = 'The bridge at Mill Street was closed for most of the winter. Foto: City archive';
     expect(extract(page(`<div class="legend">${caption}</div><div class="text">${body}</div>`))).not.toContain('Mill Street');

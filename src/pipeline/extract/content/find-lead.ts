@@ -50,6 +50,47 @@ export function findLead(first: DomElement, measures: Map<DomElement, ElementMea
   return null;
 }
 
+/**
+ * The standfirst the page also states as its description, shown above the body but where climbing
+ * its header does not reach (a hero block, another column): the smallest block before the body
+ * whose text is the description, give or take a truncation.
+ */
+export function findDescribedLead(first: DomElement, measures: Map<DomElement, ElementMeasure>, description: string | null): DomElement | null {
+  const wanted = (description ?? '').replace(/\s+/g, '').toLowerCase().replace(/(\.\.\.|…)$/, '');
+  if (wanted.length < MIN_DESCRIBED_LEAD) return null;
+  const opening = wanted.slice(0, MIN_DESCRIBED_LEAD);
+  let found: DomElement | null = null;
+  let foundLength = Infinity;
+  for (const [element, m] of measures) {
+    if (m.text < wanted.length * 0.8 || m.text > wanted.length * 1.25 + 20 || m.text >= foundLength) continue;
+    if (NEVER_LEAD.has(element.localName) || m.link > m.text * 0.1) continue;
+    if (!(element.textContent ?? '').replace(/\s+/g, '').toLowerCase().startsWith(opening)) continue;
+    if (!precedes(element, first)) continue;
+    found = element;
+    foundLength = m.text;
+  }
+  return found;
+}
+
+/** Characters of a description that must open the block (whitespace aside): a short one names too many blocks. */
+const MIN_DESCRIBED_LEAD = 60;
+
+/** Whether `a` comes before `b` in document order without containing it. */
+export function precedes(a: DomElement, b: DomElement): boolean {
+  const chainOf = (node: DomElement) => {
+    const chain: DomElement[] = [];
+    for (let n: DomElement | null = node; n; n = n.parentNode) chain.unshift(n);
+    return chain;
+  };
+  const ca = chainOf(a);
+  const cb = chainOf(b);
+  let i = 0;
+  while (i < ca.length && i < cb.length && ca[i] === cb[i]) i++;
+  if (i === ca.length || i === cb.length || i === 0) return false; // one holds the other, or different trees
+  for (let n = ca[i]!.nextElementSibling; n; n = n.nextElementSibling) if (n === cb[i]) return true;
+  return false;
+}
+
 /** The last block inside `root` (or `root` itself) that reads as a lead, in document order. */
 function lastLeadBlock(root: DomElement, measures: Map<DomElement, ElementMeasure>): DomElement | null {
   let found: DomElement | null = null;

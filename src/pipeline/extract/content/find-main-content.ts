@@ -1,6 +1,6 @@
 import { ARTICLE_BODY, FURNITURE } from './cues.js';
 import { trimAroundCore } from './trim-around-core.js';
-import { findLead } from './find-lead.js';
+import { findDescribedLead, findLead, precedes } from './find-lead.js';
 import type { ElementMeasure } from './measure-blocks.js';
 import { classAndId, type DomElement } from '../input/dom.js';
 
@@ -10,9 +10,10 @@ const STRONG_BODY = /(^|[\s_-])(article-?body|articlebody|article__body|entry-?c
  * Picks the element whose text blocks add up to the most prose net of furniture (a
  * maximum-scoring subtree), nudged by the names pages give their article bodies, then adds
  * sibling blocks that continue it, as Readability does when an article is split across siblings.
- * The chosen element is trimmed around its core.
+ * The chosen element is trimmed around its core. The lead (standfirst) before it is added: found
+ * in its header, or as the block that repeats the page's description.
  */
-export function findMainContent(body: DomElement, measures: Map<DomElement, ElementMeasure>): DomElement[] {
+export function findMainContent(body: DomElement, measures: Map<DomElement, ElementMeasure>, description: string | null = null): DomElement[] {
   let best = body;
   let bestScore = -Infinity;
   for (const [element, m] of measures) {
@@ -25,8 +26,13 @@ export function findMainContent(body: DomElement, measures: Map<DomElement, Elem
   }
   trimAroundCore(best, measures);
   const chosen = withContinuingSiblings(best, measures, bestScore);
+  const described = findDescribedLead(chosen[0]!, measures, description);
   const lead = findLead(chosen[0]!, measures);
-  return lead ? [lead, ...chosen] : chosen;
+  // Both, in page order, when neither holds the other (the described standfirst, and a caption-like lead under it).
+  if (described && lead && precedes(described, lead)) return [described, lead, ...chosen];
+  if (described && lead && precedes(lead, described)) return [lead, described, ...chosen];
+  const either = described ?? lead;
+  return either ? [either, ...chosen] : chosen;
 }
 
 function cueBonus(element: DomElement): number {
