@@ -62,7 +62,8 @@ export function findDescribedLead(first: DomElement, measures: Map<DomElement, E
   let found: DomElement | null = null;
   let foundLength = Infinity;
   for (const [element, m] of measures) {
-    if (m.text < wanted.length * 0.8 || m.text > wanted.length * 1.25 + 20 || m.text >= foundLength) continue;
+    // Descriptions are often the standfirst cut short, rarely longer than it.
+    if (m.text < wanted.length * 0.8 || m.text > Math.max(wanted.length * 1.25 + 20, MAX_DESCRIBED_LEAD) || m.text >= foundLength) continue;
     if (NEVER_LEAD.has(element.localName) || m.link > m.text * 0.1) continue;
     if (!(element.textContent ?? '').replace(/\s+/g, '').toLowerCase().startsWith(opening)) continue;
     if (!precedes(element, first)) continue;
@@ -74,6 +75,7 @@ export function findDescribedLead(first: DomElement, measures: Map<DomElement, E
 
 /** Characters of a description that must open the block (whitespace aside): a short one names too many blocks. */
 const MIN_DESCRIBED_LEAD = 60;
+const MAX_DESCRIBED_LEAD = 800;
 
 /** Whether `a` comes before `b` in document order without containing it. */
 export function precedes(a: DomElement, b: DomElement): boolean {
