@@ -66,4 +66,13 @@ describe('page furniture', () => {
       expect(text).not.toContain('Cookie lifetime');
     }
   });
+
+  it("keeps a subheading whose id is an anchor made from its words, and drops a comments heading named so", () => {
+    const paragraphs = story.split('</p>');
+    const subheading = '<h3 class="subheading" id="nav_only_the_foil_stays">Only the foil stays behind</h3>';
+    const comments = '<h2 id="comments-title">12 replies to this post</h2><div class="comment-list"><p>Great read, thanks.</p></div>';
+    const text = extract(page(`<article><h1>Budget agreed</h1>${paragraphs.slice(0, 2).join('</p>')}</p>${subheading}${paragraphs.slice(2).join('</p>')}${comments}</article>`));
+    expect(text).toContain('Only the foil stays behind');
+    expect(text).not.toContain('12 replies');
+  });
 });

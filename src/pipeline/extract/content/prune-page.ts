@@ -112,8 +112,15 @@ const PAGE_BUILDER = /(^|\s)elementor-[\w-]+/g;
 
 /** Class and id words that may name furniture: BEM modifiers ("section--ads") describe a variant, not a role. */
 export function furnitureCues(element: DomElement): string {
-  const cues = classAndId(element).replace(/--[\w-]+/g, '').replace(RESPONSIVE_OR_LABEL_HIDDEN, ' ').replace(PAGE_BUILDER, ' ');
+  const named = headingAnchor(element) ? (element.getAttributeNode('class')?.value ?? '').toLowerCase() : classAndId(element);
+  const cues = named.replace(/--[\w-]+/g, '').replace(RESPONSIVE_OR_LABEL_HIDDEN, ' ').replace(PAGE_BUILDER, ' ');
   return POST_WRAPPER.test(cues) ? cues.replace(/(^|\s)(tag|category|format)-[^\s]+/g, ' ') : cues;
+}
+
+/** A heading whose id is an anchor made from its words ("nav_the_second_part"), not a role ("comments-title"). */
+function headingAnchor(element: DomElement): boolean {
+  if (!/^h[1-6]$/.test(element.localName)) return false;
+  return (element.getAttributeNode('id')?.value ?? '').split(/[-_]+/).length > 2;
 }
 
 /**
