@@ -70,6 +70,14 @@ describe('article edges', () => {
     expect(later).toContain('From 1968 to today');
   });
 
+  it('keeps words inside a sentence whatever their class: a dateline, a linked keyword', () => {
+    const first = '<p><span class="dateline">KOBE – </span>A total of 6,000 surgical masks were sent to the city of Wuhan by the council on Tuesday.</p>';
+    const linked = '<p>Residents can keep fit outdoors: <span class="keyword"><a href="/themen/sport">Fitnesstraining an der frischen Luft</a></span> is offered in the park every morning.</p>';
+    const text = extract(article(first + linked + paragraphs(sentences)));
+    expect(text).toContain('KOBE – A total of 6,000 surgical masks');
+    expect(text).toContain('keep fit outdoors: Fitnesstraining an der frischen Luft is offered');
+  });
+
   it('leaves out a comment form inside the article', () => {
     const text = extract(
       article(

@@ -1,8 +1,10 @@
-import { ARTICLE_META } from './cues.js';
+import { ARTICLE_META, BLOCK_TAGS } from './cues.js';
 import { dropSidebarsBesideArticle } from './drop-sidebars.js';
 import type { ElementMeasure } from './measure-blocks.js';
 import { classAndId, pushChildren, type DomElement } from '../input/dom.js';
 
+/** Characters of a paragraph's own text beyond an inline element's, for it to be read as part of a sentence. */
+const SENTENCE_AROUND = 20;
 const LIST_LIKE = new Set(['ul', 'ol', 'dl', 'div', 'section', 'table', 'nav', 'menu', 'aside', 'header', 'footer', 'span', 'figure']);
 
 /**
@@ -16,7 +18,7 @@ export function cleanArticle(roots: DomElement[], measures: Map<DomElement, Elem
     const stack: DomElement[] = Array.from(root.children);
     while (stack.length) {
       const element = stack.pop()!;
-      if (isAboutTheArticle(element, measures.get(element))) {
+      if (isAboutTheArticle(element, measures.get(element), element.parentNode ? measures.get(element.parentNode) : undefined)) {
         doomed.push(element);
         continue;
       }
@@ -27,9 +29,11 @@ export function cleanArticle(roots: DomElement[], measures: Map<DomElement, Elem
   for (const root of roots) dropSidebarsBesideArticle(root, measures);
 }
 
-function isAboutTheArticle(element: DomElement, m: ElementMeasure | undefined): boolean {
+function isAboutTheArticle(element: DomElement, m: ElementMeasure | undefined, parent: ElementMeasure | undefined): boolean {
   if (!m) return false;
   const tag = element.localName;
+  // Words inside a sentence (a linked name, a dateline, a date) belong to it, whatever their class.
+  if (!BLOCK_TAGS.has(tag) && parent && parent.inlineText > m.text + SENTENCE_AROUND) return false;
   if (tag === 'address' || tag === 'time') return m.text < 120;
   // Short captions and photo credits describe pictures the text does not show; long ones (150 letters and more) tell the story too.
   if (tag === 'figcaption') return m.text < 150;
