@@ -75,4 +75,12 @@ describe('page furniture', () => {
     expect(text).toContain('Only the foil stays behind');
     expect(text).not.toContain('12 replies');
   });
+
+  it('keeps blocks named for the print layout and drops the print button', () => {
+    const steps = '<div class="step print-full"><p>Grease the bottom of the tin, then heat the oven to 180 degrees before you mix the dough for the base.</p></div>';
+    const button = '<div class="print"><a href="/print">Print this page</a></div>';
+    const text = extract(page(`<article><h1>Budget agreed</h1>${story}${steps}${button}</article>`));
+    expect(text).toContain('Grease the bottom of the tin');
+    expect(text).not.toContain('Print this page');
+  });
 });
