@@ -78,6 +78,16 @@ describe('article edges', () => {
     expect(text).toContain('keep fit outdoors: Fitnesstraining an der frischen Luft is offered');
   });
 
+  it('keeps a subheading and a link of a post written as text between line breaks', () => {
+    const post =
+      `<div class="entry">${sentences.slice(0, 2).join('<br><br>')}<br><br><h2>Structure and content</h2>` +
+      `A look at the table of contents (<a href="/toc.pdf">PDF</a>) shows that few questions stay open.<br><br>${sentences.slice(2).join('<br><br>')}</div>`;
+    const text = extract(article(post));
+    expect(text).toContain('Structure and content');
+    expect(text).toContain('(PDF) shows that few questions stay open.');
+    expect(text).toContain(sentences[3]);
+  });
+
   it('leaves out a comment form inside the article', () => {
     const text = extract(
       article(

@@ -1,7 +1,7 @@
 import { dropAppeals } from './drop-appeals.js';
 import { dropAuthorBoxes } from './drop-author-boxes.js';
 import { leafBlocks, type LeafBlock } from './leaf-blocks.js';
-import type { DomElement, DomNode } from '../input/dom.js';
+import { TEXT_NODE, type DomElement, type DomNode } from '../input/dom.js';
 
 /**
  * Headings that end an article and start what pages put after it: related stories, reading
@@ -70,6 +70,7 @@ function trimEdges(roots: DomElement[]): string[] {
     const text = blocks[i]!.text;
     const headline = text.length < 150 && !SENTENCE_END.test(text) && isAllLinked(blocks[i]!);
     if (!headline && (text.length >= 60 || SENTENCE_END.test(text) || ['li', 'td', 'dd', 'pre'].includes(blocks[i]!.element.localName))) break;
+    if (textFollows(blocks[i]!.element, roots)) break;
     blocks[i]!.element.remove();
     trailing.unshift(text);
   }
@@ -86,6 +87,19 @@ function trimEdges(roots: DomElement[]): string[] {
     block.element.remove();
   }
   return trailing;
+}
+
+/**
+ * Whether text that is no block of its own comes after the element: a post written as text
+ * between <br>s, with a link or a subheading in it, goes on after them.
+ */
+function textFollows(element: DomElement, roots: DomElement[]): boolean {
+  for (let node: DomNode = element; !roots.includes(node as DomElement) && node.parentNode; node = node.parentNode) {
+    for (let next = node.nextSibling; next; next = next.nextSibling) {
+      if (next.nodeType === TEXT_NODE && (next.textContent ?? '').trim().length > 2) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether all of a block's text is link text: a headline pointing to another article. */
