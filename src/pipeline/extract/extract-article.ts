@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { NewsdeskError } from '../../platform/errors.js';
 import { paragraphFingerprint, removeBoilerplate } from './content/boilerplate.js';
 import { cleanArticle } from './content/clean-article.js';
@@ -120,14 +121,24 @@ function length(paragraphs: string[]): number {
   return total;
 }
 
+/**
+ * The paragraphs of a JSON-LD `articleBody`. Publishers put plain text there, or HTML, or HTML
+ * escaped once more (`&lt;p&gt;`), and some leave their ad scripts' code in it.
+ */
 function jsonLdParagraphs(articleBody: string): string[] {
-  return articleBody
+  const markup = ESCAPED_MARKUP.test(articleBody) ? decodeHTML(articleBody) : articleBody;
+  return markup
+    .replace(/<(script|style)\b[^]*?<\/\1\s*>/gi, '')
     .replace(/<\/(p|div|h\d|li)>|<br\s*\/?>/gi, '\n')
     .replace(/<[^>]+>/g, '')
     .split(/\n+/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+    .map((p) => decodeHTML(p).replace(/\s+/g, ' ').trim())
+    .filter((p) => p !== '' && !SCRIPT_LINE.test(p));
 }
+
+const ESCAPED_MARKUP = /&lt;\/?(p|div|br|h\d|li|span|a|strong|em)\b/i;
+/** A line of an ad script left in the text: `googletag.cmd.push(function() { … });`, `if (document.cookie …) {`, `}`. */
+const SCRIPT_LINE = /^(\}|\{|if ?\(.*\) ?\{$|(var|let|const) \w+ ?=|function ?\(|(googletag|document|window)\.\w+)|\}\);?$/;
 
 function removeBoilerplateElements(roots: DomElement[], fingerprints: ReadonlySet<string>): void {
   for (const root of roots) {
