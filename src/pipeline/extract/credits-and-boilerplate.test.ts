@@ -30,6 +30,14 @@ describe('credits', () => {
     );
   });
 
+  it('leaves a closing "Quelle:" line out of the text and keeps it as a credit', () => {
+    const html = page('Talks resume', [...body, 'Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin']);
+    const article = extractArticle({ html, url: 'https://aggregator.example/2022/02/talks-resume' });
+    expect(article.text).toContain(body[3]);
+    expect(article.text).not.toContain('Quelle:');
+    expect(article.credits.map((c) => c.name)).toContain('Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin');
+  });
+
   it('gives no credit to a page that is its own canonical', () => {
     const html = page('Local news', body).replace('<head>', '<head><link rel="canonical" href="https://www.example.org/local">');
     expect(extractArticle({ html, url: 'https://example.org/local?utm_source=feed' }).credits).toEqual([]);

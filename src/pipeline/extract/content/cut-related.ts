@@ -52,6 +52,7 @@ export function cutRelated(roots: DomElement[]): string[] {
   return trimEdges(roots);
 }
 
+const SOURCE_LINE = /^(quelle|quellen|source|sources|źródło|fuente|fonte|bron|kilde|källa)\s*:/iu;
 const SENTENCE_END = /[.!?…:;"“”»«)\]。！？]$/u;
 const BYLINE = /^(by|von|par|por|door|di|av|posted|veröffentlicht|publié|publicado|stand|aktualisiert|updated)\b/iu;
 /** A whole date: "31. Mai 2012", "23.10.2018", "May 3, 2013", "2013-05-03". */
@@ -69,7 +70,9 @@ function trimEdges(roots: DomElement[]): string[] {
   for (let i = blocks.length - 1; i > 0; i--) {
     const text = blocks[i]!.text;
     const headline = text.length < 150 && !SENTENCE_END.test(text) && isAllLinked(blocks[i]!);
-    if (!headline && (text.length >= 60 || SENTENCE_END.test(text) || ['li', 'td', 'dd', 'pre'].includes(blocks[i]!.element.localName))) break;
+    // A closing "Source: …" line credits the text (the caller keeps it for the credits) but is not of it.
+    const sourceLine = text.length < 150 && SOURCE_LINE.test(text);
+    if (!headline && !sourceLine && (text.length >= 60 || SENTENCE_END.test(text) || ['li', 'td', 'dd', 'pre'].includes(blocks[i]!.element.localName))) break;
     if (textFollows(blocks[i]!.element, roots)) break;
     blocks[i]!.element.remove();
     trailing.unshift(text);
