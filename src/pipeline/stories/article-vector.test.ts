@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { articleVector, defaultVectorWeights, displayTerm, isNameTerm } from './article-vector.js';
+import {
+  articleVector,
+  defaultVectorWeights,
+  displayTerm,
+  isNameTerm,
+  leadPeople,
+  readsAsPerson,
+} from './article-vector.js';
 import { TermStatistics } from './term-statistics.js';
 
 const lead = 'Fire crews in Wellington fought a blaze at the supermarket overnight.';
@@ -45,5 +52,40 @@ describe('articleVector', () => {
     expect(vector.ids.length).toBe(50);
     // The seven repeated words have the highest term frequency and so the highest rank.
     for (let k = 0; k < 7; k++) expect(vector.terms).toContain(`word${k}`);
+  });
+
+  it('takes for subject the person of the lead the text names most, at least twice', () => {
+    const statistics = new TermStatistics(0.7);
+    const text =
+      'The Saints placed running back Pierre Thomas on injured reserve on Wednesday, saying Thomas hurt his ankle ' +
+      'and Thomas will miss the playoffs; Reggie Bush was put on the list last season.';
+    const vector = articleVector({ text }, statistics);
+    expect(vector.subject).toBe(statistics.idOf('\u0001thomas', true));
+    expect(vector.subjectMentions).toBe(3);
+    expect(
+      articleVector({ text: 'Pierre Thomas was placed on injured reserve on Wednesday.' }, statistics)
+        .subject,
+    ).toBe(-1);
+  });
+
+  it('does not read names of teams, products and organisations as people', () => {
+    const person = (text: string) => [
+      ...new Set(
+        leadPeople(text)
+          .filter((p) => readsAsPerson(text, p))
+          .map((p) => p.surname),
+      ),
+    ];
+    expect(person('The coach Jim Caldwell spoke. Caldwell said the team played well.')).toEqual(['caldwell']);
+    expect(person('The Indianapolis Colts lost on Sunday. The Colts had won eight games.')).toEqual([]);
+    expect(person('He flew with Malaysia Airlines Flight 370. The flight vanished over the sea.')).toEqual(
+      [],
+    );
+    expect(person('Police stopped Vincent Jackson on suspicion of DUI. Jackson was released.')).toEqual([
+      'jackson',
+    ]);
+    expect(
+      person('Stars visited Cliffside Malibu this week. The Cliffside Malibu clinic said nothing.'),
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { isStopWord } from '../text/stop-words.js';
 import { contentTerms, contentTermsOf, properNames, words } from '../text/tokens.js';
 import { positionsByIdAscending, positionsByRankDescending } from './rank-order.js';
+import { indexOfId } from './term-ranking.js';
 import type { TermStatistics } from './term-statistics.js';
 
 /** How an article's words are weighed into the vector the clusterer compares. */
@@ -41,11 +42,21 @@ export interface SparseVector {
   /** The term behind each id, for showing evidence. */
   terms: string[];
   /**
-   * Ids of the surnames of the full names (two or three words) in the lead: who the article is
-   * about. Two articles of one kind of event about different people differ here first.
+   * Who the article is about: of the people its lead names in full ("Ellen DeGeneres"), the one
+   * the text names most often (at least twice), as the id of the surname's name term; -1 when
+   * none. Two articles of one kind of event about different people differ here first.
    */
-  leadNames: Uint32Array;
+  subject: number;
+  /** How often the text names the subject. */
+  subjectMentions: number;
+  /** How often the text names each one-word name, by position in `ids` (0 for other terms). */
+  mentions: Uint16Array;
 }
+
+/** Characters of the body read for the people a lead names in full. */
+export const SUBJECT_LEAD_CHARS = 200;
+/** Mentions that make a person the subject of an article rather than a name met in passing. */
+export const MIN_SUBJECT_MENTIONS = 2;
 
 const NAME_PREFIX = '\u0001';
 // Words that make a capitalised name a place, an institution, an event or a title rather than
@@ -84,8 +95,14 @@ export function articleVector(
   for (const term of contentTerms(title)) add(term, weights.title);
   const body = contentTermsOf(textWords);
   for (let i = 0; i < body.length; i++) add(body[i]!, i < weights.leadWords ? weights.lead : 1);
-  const names = properNames(joinLines(title, article.text));
-  for (const name of names) add(NAME_PREFIX + name, weights.name);
+  const fullText = joinLines(title, article.text);
+  const names = properNames(fullText);
+  // One-word names are counted apart: they tell the person an article is about.
+  const nameMentions = new Map<string, number>();
+  for (const name of names) {
+    add(NAME_PREFIX + name, weights.name);
+    if (!name.includes(' ')) nameMentions.set(name, (nameMentions.get(name) ?? 0) + 1);
+  }
   for (const e of article.entities ?? []) add(NAME_PREFIX + e.toLowerCase(), weights.name);
   if (weights.leadNameBoost > 0)
     for (const name of properNames(joinLines(title, article.text.slice(0, weights.leadNameChars))))
@@ -118,18 +135,31 @@ export function articleVector(
     ids: new Uint32Array(order.length),
     weights: new Float32Array(order.length),
     terms: new Array<string>(order.length),
-    leadNames: new Uint32Array(0),
+    subject: -1,
+    subjectMentions: 0,
+    mentions: new Uint16Array(order.length),
   };
   for (let i = 0; i < order.length; i++) {
+    const term = terms[order[i]!]!;
     vector.ids[i] = ids[order[i]!]!;
     vector.weights[i] = raw[order[i]!]!;
-    vector.terms[i] = terms[order[i]!]!;
+    vector.terms[i] = term;
+    if (term.charCodeAt(0) === 1) vector.mentions[i] = Math.min(65_535, nameMentions.get(term.slice(1)) ?? 0);
   }
-  const surnames = new Set<number>();
-  for (const surname of leadSurnames(article.text.slice(0, weights.leadNameChars)))
-    if (counts.has(NAME_PREFIX + surname)) surnames.add(statistics.idOf(NAME_PREFIX + surname, true));
-  vector.leadNames = Uint32Array.from(surnames);
+  for (const person of leadPeople(article.text.slice(0, SUBJECT_LEAD_CHARS))) {
+    const mentions = nameMentions.get(person.surname) ?? 0;
+    if (mentions <= vector.subjectMentions || mentions < MIN_SUBJECT_MENTIONS) continue;
+    if (!counts.has(NAME_PREFIX + person.surname) || !readsAsPerson(fullText, person)) continue;
+    vector.subject = statistics.idOf(NAME_PREFIX + person.surname, true);
+    vector.subjectMentions = mentions;
+  }
   return vector;
+}
+
+/** How often a vector's text names a one-word name (by id). */
+export function mentionsOf(vector: SparseVector, id: number): number {
+  const at = indexOfId(vector.ids, id);
+  return at < 0 ? 0 : vector.mentions[at]!;
 }
 
 // A run of capitalised words (the first may be abbreviated: "Dr."). Titles and places written
@@ -144,32 +174,69 @@ const TITLE_QUALIFIERS = new Set(
 );
 
 /**
- * Last words of the two- or three-word names in a lead ("Ellen DeGeneres", also when it opens
- * a sentence; "Interior Secretary Ken Salazar" without its title, "Los Angeles Angels" without
- * its first place word), skipping headline lines
- * (where most words are capitalised, so capitals say nothing about names) and names of places,
- * institutions and titles.
+ * A full name read in a lead: the name as written (without the titles before it), its last
+ * word as written, and that word in lower case as name terms hold it.
  */
-function leadSurnames(lead: string): string[] {
-  const out: string[] = [];
+export interface LeadPerson {
+  name: string;
+  last: string;
+  surname: string;
+}
+
+/**
+ * The two- or three-word names in a lead ("Ellen DeGeneres", also when it opens a sentence;
+ * "Interior Secretary Ken Salazar" without its title, "Los Angeles Angels" without its first
+ * place word), skipping headline lines (where most words are capitalised, so capitals say
+ * nothing about names) and names of places, institutions and titles.
+ */
+export function leadPeople(lead: string): LeadPerson[] {
+  const out: LeadPerson[] = [];
   for (const line of lead.split('\n')) {
     const tokens = line.split(/\s+/).filter((t) => /\p{L}/u.test(t));
     const capitalised = tokens.filter((t) => /^\p{Lu}/u.test(t)).length;
     if (tokens.length === 0 || capitalised > tokens.length * 0.5) continue;
     for (const [run] of line.matchAll(CAPITALISED_RUN)) {
-      const words = run
-        .toLowerCase()
-        .split(/\s+/)
-        .map((part) => part.replace(/['’]s$/, ''));
+      const written = run.split(/\s+/);
+      const words = written.map((part) => part.toLowerCase().replace(/['’]s$/, ''));
       let start = 0;
       while (start < words.length && isTitleWord(words[start]!.replace(/\.$/, ''))) start++;
       const parts = words.slice(start);
       if (parts.length < 2 || parts.length > 3) continue;
       if (parts.some((part) => NOT_PERSON_WORDS.has(part) || isStopWord(part))) continue;
-      out.push(parts[parts.length - 1]!);
+      out.push({
+        name: written.slice(start).join(' '),
+        last: written[written.length - 1]!.replace(/['’]s$/, ''),
+        surname: parts[parts.length - 1]!,
+      });
     }
   }
   return out;
+}
+
+/**
+ * True when a capitalised name in the lead reads as a person in the text: its last word is
+ * never written in lower case ("Malaysia Airlines Flight": "the flight"), never after "the"
+ * ("Indianapolis Colts": "the Colts", "Samsung Galaxy": "the Galaxy"), not in capitals (DUI),
+ * and at least once on its own, as news names a person in full first and by surname after.
+ */
+export function readsAsPerson(text: string, person: LeadPerson): boolean {
+  const { name, last, surname } = person;
+  if (last === last.toUpperCase()) return false;
+  if (wordCount(text, surname) > 0) return false;
+  if (wordCount(text, `the ${last}`) > 0 || wordCount(text, `The ${last}`) > 0) return false;
+  return wordCount(text, last) > wordCount(text, name);
+}
+
+/** Occurrences of `word` in `text` not inside a longer word (case-sensitive). */
+function wordCount(text: string, word: string): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length))
+    if (!isLetter(text.charCodeAt(at - 1)) && !isLetter(text.charCodeAt(at + word.length))) count++;
+  return count;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127;
 }
 
 function isTitleWord(word: string): boolean {

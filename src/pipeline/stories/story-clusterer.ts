@@ -216,7 +216,7 @@ export class StoryClusterer {
       const story = this.stories.get(match.slot)!;
       if (match.words < this.options.minWordSimilarity || match.keys < this.options.minKeySimilarity)
         continue;
-      if (this.subjects.conflicts(match.slot, vector, (id) => this.index.hasTerm(match.slot, id))) continue;
+      if (this.subjects.conflicts(match.slot, vector)) continue;
       if (this.ages.conflicts(match.slot, ages)) continue;
       const gap = Math.max(0, story.firstEvent - eventTime, eventTime - story.lastEvent);
       const days = Number.isNaN(gap) ? 0 : Math.max(0, gap / 86_400_000 - this.options.graceDays);

@@ -146,14 +146,6 @@ export class StoryIndex {
     this.freeSlots.push(slot);
   }
 
-  /** True when the term is among the story's centroid terms. */
-  hasTerm(slot: number, id: number): boolean {
-    const base = slot * this.limits.centroidTerms;
-    for (let i = base; i < base + this.centroidLength[slot]!; i++)
-      if (this.centroidIds[i] === id) return true;
-    return false;
-  }
-
   /** The heaviest terms shared by a vector and a story, for evidence. */
   sharedTerms(slot: number, vector: SparseVector, count: number): number[] {
     const base = slot * this.limits.centroidTerms;

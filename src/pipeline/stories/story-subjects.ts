@@ -1,9 +1,14 @@
-import type { SparseVector } from './article-vector.js';
-import { indexOfId } from './term-ranking.js';
+import { mentionsOf, type SparseVector } from './article-vector.js';
 
-/** Most lead names remembered per story: a story is about a handful of people. */
-const MAX_LEAD_NAMES = 12;
+/** Most subjects remembered per story: a story is about a handful of people. */
+const MAX_SUBJECTS = 8;
+/** A story is about a person when at least this share of its articles are. */
 const DOMINANT_SHARE = 0.5;
+/**
+ * An article names the story's person in passing when it does so at most this share as often
+ * as its own subject.
+ */
+const PASSING_SHARE = 0.5;
 
 interface Subjects {
   ids: number[];
@@ -12,16 +17,17 @@ interface Subjects {
 }
 
 /**
- * Who each active story is about: the full names its articles lead with, counted per article.
- * Two events of one kind (two celebrities entering rehab, two aides of one president dying)
- * share most words and even the names of places and institutions; what differs is the person
- * in the lead. An article that leads with someone the story never names, joining a story
- * that leads with someone the article never names, is about another event.
+ * Who each active story is about: the subjects of its articles (the person a lead names in
+ * full and the text names most), counted per article. Two events of one kind (two celebrities
+ * entering rehab, two players of one team put on injured reserve) share most words and even
+ * the names of places, institutions and each other's people; what differs is whom each text is
+ * about. An article about someone none of the story's articles is about, naming the story's
+ * person at most in passing, is about another event.
  */
 export class StorySubjects {
   private readonly bySlot = new Map<number, Subjects>();
 
-  /** Counts the lead names of an article that joined (or opened) the story in `slot`. */
+  /** Counts the subject of an article that joined (or opened) the story in `slot`. */
   record(slot: number, vector: SparseVector): void {
     let subjects = this.bySlot.get(slot);
     if (!subjects) {
@@ -29,13 +35,12 @@ export class StorySubjects {
       this.bySlot.set(slot, subjects);
     }
     subjects.articles++;
-    for (const id of vector.leadNames) {
-      const at = subjects.ids.indexOf(id);
-      if (at >= 0) subjects.counts[at]!++;
-      else if (subjects.ids.length < MAX_LEAD_NAMES) {
-        subjects.ids.push(id);
-        subjects.counts.push(1);
-      }
+    if (vector.subject < 0) return;
+    const at = subjects.ids.indexOf(vector.subject);
+    if (at >= 0) subjects.counts[at]!++;
+    else if (subjects.ids.length < MAX_SUBJECTS) {
+      subjects.ids.push(vector.subject);
+      subjects.counts.push(1);
     }
   }
 
@@ -44,22 +49,20 @@ export class StorySubjects {
   }
 
   /**
-   * True when the article and the story lead with no person in common, the article leads with
-   * someone the story never names, and the story's own dominant lead name (in at least half its
-   * articles) is absent from the article.
+   * True when the article has a subject that is not the subject of any of the story's articles,
+   * and the story's own subject (of at least half its articles) is named in the article at most
+   * half as often as the article's subject.
    */
-  conflicts(slot: number, vector: SparseVector, storyKnows: (id: number) => boolean): boolean {
+  conflicts(slot: number, vector: SparseVector): boolean {
     const subjects = this.bySlot.get(slot);
-    if (!subjects || vector.leadNames.length === 0) return false;
-    let stranger = false;
-    for (const id of vector.leadNames) {
-      if (subjects.ids.includes(id)) return false;
-      if (!storyKnows(id)) stranger = true;
-    }
-    if (!stranger) return false;
+    if (!subjects || vector.subject < 0 || subjects.ids.includes(vector.subject)) return false;
     const dominant = Math.max(1, Math.ceil(subjects.articles * DOMINANT_SHARE));
     for (let i = 0; i < subjects.ids.length; i++)
-      if (subjects.counts[i]! >= dominant && indexOfId(vector.ids, subjects.ids[i]!) < 0) return true;
+      if (
+        subjects.counts[i]! >= dominant &&
+        mentionsOf(vector, subjects.ids[i]!) <= vector.subjectMentions * PASSING_SHARE
+      )
+        return true;
     return false;
   }
 
