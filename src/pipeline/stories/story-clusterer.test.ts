@@ -134,6 +134,37 @@ describe('StoryClusterer', () => {
     ).toBe(thomas);
   });
 
+  it('lets an article about the person a story is about join it on less similarity', () => {
+    const clusterer = new StoryClusterer({ joinThreshold: 0.9, subjectJoinThreshold: 0.1 });
+    const place = (id: string, text: string) => clusterer.add({ id, text }).story;
+    const bush = place(
+      'a',
+      'The New Orleans Saints placed running back Reggie Bush on injured reserve on Wednesday with a sprained ' +
+        'knee, and Bush will miss the last two games, the team said.',
+    );
+    expect(
+      place(
+        'b',
+        'Doctors expect Reggie Bush to need surgery on the knee, and Bush hopes to be ready for training camp, ' +
+          'his agent said on Thursday.',
+      ),
+    ).toBe(bush);
+    expect(
+      place(
+        'c',
+        'The New Orleans Saints placed running back Pierre Thomas on injured reserve on Wednesday with a sprained ' +
+          'ankle, and Thomas will miss the playoffs, the team said.',
+      ),
+    ).toBe('c');
+    expect(
+      place(
+        'd',
+        'A sprained knee ends the season of a New Orleans running back: the Saints put him on injured reserve, ' +
+          'and he misses the final two games.',
+      ),
+    ).toBe('d');
+  });
+
   it('keeps apart two deaths of one kind whose leads state different ages', () => {
     const clusterer = new StoryClusterer();
     const place = (id: string, text: string) => clusterer.add({ id, text }).story;

@@ -22,6 +22,11 @@ import type { StoryArticle, StoryAssignment } from './types.js';
 export interface StoryClustererOptions {
   /** Cosine similarity to a story's centroid at or above which an article joins it. */
   joinThreshold: number;
+  /**
+   * The same for an article about the person the story is about (the subject of at least half its
+   * articles), which needs no least key similarity either: sharing the subject is the evidence.
+   */
+  subjectJoinThreshold: number;
   /** Weight of ordinary-word similarity; the rest goes to names and numbers. */
   wordShare: number;
   /** Least word similarity to join, whatever the names say. */
@@ -52,6 +57,7 @@ export interface StoryClustererOptions {
 
 export const defaultStoryClustererOptions: StoryClustererOptions = {
   joinThreshold: 0.18,
+  subjectJoinThreshold: 0.15,
   wordShare: 0.5,
   idfPower: 0.7,
   minWordSimilarity: 0.05,
@@ -214,15 +220,17 @@ export class StoryClusterer {
     let best: { slot: number; similarity: number } | undefined;
     for (const match of this.index.match(vector, () => true)) {
       const story = this.stories.get(match.slot)!;
-      if (match.words < this.options.minWordSimilarity || match.keys < this.options.minKeySimilarity)
-        continue;
+      const sameSubject = this.subjects.sharesSubject(match.slot, vector);
+      if (match.words < this.options.minWordSimilarity) continue;
+      if (!sameSubject && match.keys < this.options.minKeySimilarity) continue;
       if (this.subjects.conflicts(match.slot, vector)) continue;
       if (this.ages.conflicts(match.slot, ages)) continue;
       const gap = Math.max(0, story.firstEvent - eventTime, eventTime - story.lastEvent);
       const days = Number.isNaN(gap) ? 0 : Math.max(0, gap / 86_400_000 - this.options.graceDays);
       const blend = this.options.wordShare * match.words + (1 - this.options.wordShare) * match.keys;
       const similarity = blend - this.options.decayPerDay * days;
-      if (similarity >= this.options.joinThreshold && (!best || similarity > best.similarity))
+      const threshold = sameSubject ? this.options.subjectJoinThreshold : this.options.joinThreshold;
+      if (similarity >= threshold && (!best || similarity > best.similarity))
         best = { slot: match.slot, similarity };
     }
     return best;

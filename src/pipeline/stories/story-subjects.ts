@@ -66,6 +66,14 @@ export class StorySubjects {
     return false;
   }
 
+  /** True when the article's subject is the subject of at least half the story's articles. */
+  sharesSubject(slot: number, vector: SparseVector): boolean {
+    const subjects = this.bySlot.get(slot);
+    if (!subjects || vector.subject < 0) return false;
+    const at = subjects.ids.indexOf(vector.subject);
+    return at >= 0 && subjects.counts[at]! >= Math.max(1, Math.ceil(subjects.articles * DOMINANT_SHARE));
+  }
+
   memoryBytes(): number {
     let bytes = 0;
     for (const subjects of this.bySlot.values()) bytes += 96 + subjects.ids.length * 16;
