@@ -5,10 +5,11 @@ export interface ArticleCredit {
   url: string | null;
 }
 
-/** What a page's metadata says of it. */
+/** What a page's metadata says of it: kept even when its text is refused. */
 export interface PageMetadata {
   title: string | null;
   byline: string | null;
+  /** ISO 8601 with the page's own offset, or `YYYY-MM-DD` when the page gives only a day. */
   published: string | null;
   modified: string | null;
   lang: string | null;

@@ -16,7 +16,8 @@ import { resolveAddresses } from './output/absolute-urls.js';
 import { findCredits } from './output/find-credits.js';
 import { sanitizeArticleHtml } from './output/sanitize-article-html.js';
 import { ArticleTextRefused } from './text-refused.js';
-import type { ExtractedArticle, ExtractInput, ExtractLimits, PageFacts } from './types.js';
+import type { PageMetadata } from '../../domain/extraction.js';
+import type { ExtractedArticle, ExtractInput, ExtractLimits } from './types.js';
 
 export const defaultExtractLimits: ExtractLimits = { maxBytes: 8_000_000, maxDepth: 1200, timeMs: 8000 };
 
@@ -88,7 +89,7 @@ export function extractArticleAndPageText(input: ExtractInput): { article: Extra
   }
   const text = kept.join('\n\n');
   const { lang, dir } = detectLanguage(metadata.declaredLang, metadata.declaredDir ?? articleDir(roots), text);
-  const page: PageFacts = {
+  const page: PageMetadata = {
     title: metadata.title,
     byline: metadata.byline,
     published: metadata.published?.iso ?? null,

@@ -1,5 +1,5 @@
 import { NewsdeskError } from '../../platform/errors.js';
-import type { PageFacts } from './types.js';
+import type { PageMetadata } from '../../domain/extraction.js';
 
 /**
  * `EXTRACT_EMPTY` with what the page's metadata said: a page that is only a paywall or a cookie
@@ -8,7 +8,7 @@ import type { PageFacts } from './types.js';
 export class ArticleTextRefused extends NewsdeskError {
   constructor(
     message: string,
-    readonly page: PageFacts,
+    readonly page: PageMetadata,
   ) {
     super('EXTRACT_EMPTY', message);
   }

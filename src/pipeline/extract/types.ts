@@ -1,3 +1,5 @@
+import type { PageMetadata } from '../../domain/extraction.js';
+
 /** A source the page names as where its content first appeared. */
 export interface Credit {
   /** How the page said it: a "Source:" line, a wire dateline, a canonical link to another site... */
@@ -38,23 +40,8 @@ export interface ExtractLimits {
   timeMs: number;
 }
 
-/** What a page's metadata says of it: kept even when its text is refused. */
-export interface PageFacts {
-  title: string | null;
-  byline: string | null;
-  /** ISO 8601 with the page's own offset, or `YYYY-MM-DD` when the page gives only a day. */
-  published: string | null;
-  modified: string | null;
-  lang: string | null;
-  dir: 'ltr' | 'rtl' | null;
-  siteName: string | null;
-  canonicalUrl: string | null;
-  image: string | null;
-  description: string | null;
-}
-
 /** The article as `newsdesk extract` prints it, plus description and credits. */
-export interface ExtractedArticle extends PageFacts {
+export interface ExtractedArticle extends PageMetadata {
   /** Plain text; paragraphs, headings and list items separated by blank lines. */
   text: string;
   /** The article body as sanitised HTML with absolute URLs. */
