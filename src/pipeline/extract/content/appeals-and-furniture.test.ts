@@ -90,11 +90,13 @@ describe('appeals to the reader and furniture inside the article', () => {
     expect(text).not.toContain(blob.slice(0, 40));
   });
 
-  it('drops advertising and affiliate disclosures wherever they stand, and keeps a story about commissions', () => {
+  it('drops advertising and affiliate disclosures and disclaimers wherever they stand, and keeps a story about commissions', () => {
     const disclosure = '<p>This post contains references to products from our advertisers. We may receive compensation when you click on links.</p>';
     const german = '<p>*Werbung. Dieser Beitrag enthält Werbung für eine Bademode-Marke.</p>';
     const story = '<p>The regulator said the bank must earn a commission only when its advice is independent.</p>';
-    const text = extract(page(`<article><h1>Budget agreed</h1>${disclosure}${german}${story}${paragraphs(sentences)}</article>`));
+    const disclaimer = '<p>Alle Angaben ohne Gewähr.</p>';
+    const text = extract(page(`<article><h1>Budget agreed</h1>${disclosure}${german}${disclaimer}${story}${paragraphs(sentences)}</article>`));
+    expect(text).not.toContain('ohne Gewähr');
     expect(text).toContain(sentences[0]);
     expect(text).toContain('must earn a commission');
     expect(text).not.toContain('our advertisers');

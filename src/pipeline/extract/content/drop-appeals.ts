@@ -30,7 +30,7 @@ const APPEAL = new RegExp(
     'jede (kleine )?spende', 'jetzt spenden', 'valora esta noticia',
     'keine kommentare', 'kommentare erscheinen', 'um kommentare zu schreiben', 'comments are (civil|welcome)', 'reader comments', '^comment by\\b', 'letters? to the editor',
     'this entry was posted in', 'dieser eintrag wurde (am )?veröffentlicht', 'straight to your (phone|inbox)',
-    'klicken sie auf den (unteren )?button', 'ohne gewähr', 'von insgesamt \\d+', '\\bshowing \\d+ (to|-|–) \\d+ of\\b',
+    'klicken sie auf den (unteren )?button', 'von insgesamt \\d+', '\\bshowing \\d+ (to|-|–) \\d+ of\\b',
     // Error messages of the page's software.
     '\\b(warning|notice|deprecated|fatal error): .+ (in|on line) ',
     '\\blog ?in\\b', '\\bsign in\\b', 'eingeloggt', 'registrieren sie sich',
@@ -39,13 +39,16 @@ const APPEAL = new RegExp(
 );
 
 /**
- * Advertising and affiliate disclosures: whatever their place (they open many reviews and guides),
- * they are about the site's business, never the story's text.
+ * Advertising and affiliate disclosures, disclaimers: whatever their place (they open many reviews,
+ * guides and guest posts), they are about the site's business, never the story's text.
  */
 const DISCLOSURE = new RegExp(
   [
     'affiliate[- ]links?', 'enthält (werbung|affiliate)', 'advertis(ing|er) disclosure', '\\bour advertisers\\b', 'erhält .{0,40}\\bprovision\\b',
     'we (may )?(earn|receive) (a )?(commission|compensation)', 'liens? affiliés?', 'enlaces? de afiliad',
+    // Disclaimers: who answers for the text, and that its facts come without warranty.
+    'ohne gewähr', 'not responsible for the (opinions|content|views)', 'the views expressed (here|in this)', "n'engagent que (leurs|son|ses) auteur",
+    'handelt es sich um einen? (blog|gastbeitrag|beitrag) (aus|der|des)',
   ].join('|'),
   'u',
 );
