@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../extract-article.js';
+import { asParagraphs as paragraphs, councilStory as sentences, extractText as extract, newsPage as page } from '../../../../test/support/news-pages.js';
 
-const sentences = [
-  'The city council agreed the new budget on Tuesday evening after a debate that lasted more than four hours.',
-  'Most of the extra money goes to repairing roads and bridges that were damaged by the floods last winter.',
-  'The opposition said the plan leaves too little for schools and announced it would propose changes next month.',
-  'The mayor said the council had listened to residents and that work on the first bridges would start in spring.',
-];
 const longer = [
   'Engineers counted thirty bridges that need new foundations and said the oldest of them date from the years before the First World War.',
   'Shop owners in the old town welcomed the plan but asked the council to keep at least one lane of the harbour road open during the works.',
   'The budget also pays for two new buses on the night line, which residents of the northern districts have asked for since the station closed.',
 ];
-const paragraphs = (list: string[]) => list.map((s) => `<p>${s}</p>`).join('');
-const page = (body: string) =>
-  `<!doctype html><html lang="en"><head><title>Budget agreed</title></head><body>${body}</body></html>`;
-const extract = (html: string) => extractArticle({ html, url: 'https://news.example/city/budget' }).text;
 
 describe('appeals to the reader and furniture inside the article', () => {
   it('drops subscription and follow-us appeals after the story', () => {

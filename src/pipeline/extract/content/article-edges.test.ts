@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { asParagraphs as paragraphs, councilStory as sentences, extractText as extract, newsPage } from '../../../../test/support/news-pages.js';
 import { extractArticle } from '../extract-article.js';
 
-const sentences = [
-  'The city council agreed the new budget on Tuesday evening after a debate that lasted more than four hours.',
-  'Most of the extra money goes to repairing roads and bridges that were damaged by the floods last winter.',
-  'The opposition said the plan leaves too little for schools and announced it would propose changes next month.',
-  'The mayor said the council had listened to residents and that work on the first bridges would start in spring.',
-];
-const article = (inner: string) =>
-  `<!doctype html><html lang="en"><head><title>Budget agreed</title></head><body><article><h1>Budget agreed</h1>${inner}</article></body></html>`;
-const paragraphs = (list: string[]) => list.map((s) => `<p>${s}</p>`).join('');
-const extract = (html: string) => extractArticle({ html, url: 'https://news.example/city/budget' }).text;
+const article = (inner: string) => newsPage(`<article><h1>Budget agreed</h1>${inner}</article>`);
 
 describe('article edges', () => {
   it('cuts the article where an invitation to comment begins', () => {
