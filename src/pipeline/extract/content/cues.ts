@@ -24,6 +24,9 @@ export const DROPPED_TAGS = new Set([
   'input', 'select', 'textarea', 'button', 'option', 'nav', 'dialog', 'map', 'link', 'meta', 'head', 'rt', 'rp',
 ]);
 
+/** A line naming where the text comes from ("Source: Reuters", "Quelle: dpa"), its source in group 1. */
+export const SOURCE_LINE = /^\s*(?:source|sources|quelle|quellen|fuente|fonte|bron|källa|źródło|المصدر|מקור|منبع)\s*[:：]\s*(.{2,120})$/i;
+
 /** ARIA roles that name page furniture. */
 export const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'tablist']);
 

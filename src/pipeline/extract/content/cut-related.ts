@@ -1,3 +1,4 @@
+import { SOURCE_LINE } from './cues.js';
 import { dropAppeals } from './drop-appeals.js';
 import { dropAuthorBoxes } from './drop-author-boxes.js';
 import { leafBlocks, type LeafBlock } from './leaf-blocks.js';
@@ -52,7 +53,6 @@ export function cutRelated(roots: DomElement[]): string[] {
   return trimEdges(roots);
 }
 
-const SOURCE_LINE = /^(quelle|quellen|source|sources|źródło|fuente|fonte|bron|kilde|källa)\s*:/iu;
 const SENTENCE_END = /[.!?…:;"“”»«)\]。！？]$/u;
 const BYLINE = /^(by|von|par|por|door|di|av|posted|veröffentlicht|publié|publicado|stand|aktualisiert|updated)\b/iu;
 /** A whole date: "31. Mai 2012", "23.10.2018", "May 3, 2013", "2013-05-03". */

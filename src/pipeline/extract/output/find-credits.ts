@@ -1,9 +1,9 @@
 import { getDomain } from 'tldts';
+import { SOURCE_LINE } from '../content/cues.js';
 import type { Credit } from '../types.js';
 
 const ORIGINALLY = /\b(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:at|on|in|by)\s+(?:the\s+)?([^.;:!?()\n]{2,80}?)(?=[,.;:!?()\n]|\s+(?:and|on|in|at)\s|$)/i;
 const AVAILABLE_AT = /\b(?:published|available|appeared)\s+(?:and\s+is\s+available\s+)?(?:at|on)\s+((?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?)/i;
-const SOURCE_LINE = /^\s*(?:source|sources|quelle|quellen|fuente|fonte|bron|källa|źródło|المصدر|מקור|منبع)\s*[:：]\s*(.{2,120})$/i;
 const WIRE_DATELINE = /^[^\n()]{0,60}?\(\s*(Reuters|AP|AFP|dpa|DPA|APA|KNA|epd|SDA|ANSA|EFE|UPI|Xinhua|TASS|Bloomberg|Anadolu|AA|PA|IANS|PTI|ANI|WAM|SPA|KUNA|MENA|QNA|BNA|[A-Z][A-Za-z.&/ ]{1,20}?)\s*\)\s*[-–—:]/;
 
 /**
