@@ -107,9 +107,14 @@ function textFollows(element: DomElement, roots: DomElement[]): boolean {
 
 /** Whether all of a block's text is link text: a headline pointing to another article. */
 function isAllLinked(block: LeafBlock): boolean {
+  return linkedLength(block.element) >= block.text.length * 0.95;
+}
+
+/** Characters of an element's text inside its links, spaces collapsed. */
+function linkedLength(element: DomElement): number {
   let linked = 0;
-  for (const link of Array.from(block.element.querySelectorAll('a'))) linked += (link.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-  return linked >= block.text.length * 0.95;
+  for (const link of Array.from(element.querySelectorAll('a'))) linked += (link.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return linked;
 }
 
 /**
@@ -155,9 +160,7 @@ function proseFollows(heading: DomElement): boolean {
   for (let next = heading.nextElementSibling; next; next = next.nextElementSibling) {
     if (next.localName !== 'p') continue;
     const text = (next.textContent ?? '').replace(/\s+/g, ' ').trim();
-    let linked = 0;
-    for (const link of Array.from(next.querySelectorAll('a'))) linked += (link.textContent ?? '').length;
-    if (text.length >= STORY_PARAGRAPH && linked < text.length * 0.1) return true;
+    if (text.length >= STORY_PARAGRAPH && linkedLength(next) < text.length * 0.1) return true;
   }
   return false;
 }
