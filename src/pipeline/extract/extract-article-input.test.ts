@@ -91,11 +91,11 @@ describe('extractArticle: bad input gives a clear code', () => {
   it('reads a JSON-LD articleBody escaped twice, without the ad code left in it', () => {
     const paragraph = (n: number) => `The council met on Tuesday evening to discuss the budget for the coming year; paragraph ${n} adds its own detail about the decision and its cost.`;
     const escaped = [1, 2, 3].map((n) => `&lt;p class=&quot;texto&quot;&gt;${paragraph(n).replace(';', ' &amp;')}&lt;/p&gt;`).join('');
-    const body = `${escaped}\nif (document.cookie.indexOf('CF') == -1) {\ngoogletag.cmd.push(function() { googletag.display('ad-1'); });\n}\n&lt;p&gt;Caf&amp;eacute; owners welcomed the plan.&lt;/p&gt;`;
+    const body = `${escaped}\nif (document.cookie.indexOf('CF') == -1) {\ngoogletag.cmd.push(function() { googletag.display('ad-1'); });\n}\n&lt;p&gt;Caf&amp;eacute; owners welcomed the plan for the har&amp;shy;bour.&lt;/p&gt;`;
     const jsonLd = JSON.stringify({ '@type': 'NewsArticle', headline: 'Council budget', articleBody: body });
     const text = extractArticle({ html: newsPage('<p>A short teaser of the story.</p>', `<script type="application/ld+json">${jsonLd}</script>`) }).text;
     expect(text).toContain('The council met on Tuesday evening to discuss the budget for the coming year & paragraph 2 adds');
-    expect(text).toContain('Café owners welcomed the plan.');
+    expect(text).toContain('Café owners welcomed the plan for the harbour.');
     expect(text).not.toMatch(/&lt;|&amp;|googletag|document\.cookie|^\}$/m);
   });
 

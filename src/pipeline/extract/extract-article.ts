@@ -6,7 +6,7 @@ import { cutRelated } from './content/cut-related.js';
 import { findMainContent } from './content/find-main-content.js';
 import { measureTree } from './content/measure-blocks.js';
 import { prunePage } from './content/prune-page.js';
-import { renderParagraphs } from './content/render-text.js';
+import { renderParagraphs, visibleCharacters } from './content/render-text.js';
 import { decodeHtml } from './input/decode-html.js';
 import { closeHeadAtContent, maxDepth, pageRoot, parseDocument, type DomElement } from './input/dom.js';
 import { prepareHtml, refuseBinary } from './input/prepare-html.js';
@@ -133,7 +133,7 @@ function jsonLdParagraphs(articleBody: string): string[] {
     .replace(/<\/(p|div|h\d|li)>|<br\s*\/?>/gi, '\n')
     .replace(/<[^>]+>/g, '')
     .split(/\n+/)
-    .map((p) => decodeHTML(p).replace(/\s+/g, ' ').trim())
+    .map((p) => visibleCharacters(decodeHTML(p)).replace(/\s+/g, ' ').trim())
     .filter((p) => p !== '' && !SCRIPT_LINE.test(p));
 }
 

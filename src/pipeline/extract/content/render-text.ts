@@ -22,9 +22,7 @@ export function renderParagraphs(roots: DomElement[]): string[] {
   let buffer = '';
   let preDepth = 0;
   const flush = () => {
-    const text = buffer
-      .replace(INVISIBLE, '')
-      .normalize('NFC')
+    const text = visibleCharacters(buffer)
       .split('\n')
       .map((line) =>
         preDepth > 0 ? line.replace(/\s+$/, '') : line.replace(/[ \t\r\f\u00a0]+/g, ' ').trim(),
@@ -66,4 +64,12 @@ export function renderParagraphs(roots: DomElement[]): string[] {
   }
   flush();
   return paragraphs;
+}
+
+/**
+ * Text without invisible characters, in Unicode's composed form (NFC), the form text on the web is
+ * compared in: what every paragraph of an article is written as, wherever it was read from.
+ */
+export function visibleCharacters(text: string): string {
+  return text.replace(INVISIBLE, '').normalize('NFC');
 }
