@@ -24,7 +24,7 @@ export class ExtractionRepository {
             status: 'failed' as const,
             chosen: null,
             // Written even when absent, so that a failure never leaves an earlier extraction's metadata behind.
-            ...metadataColumns(extraction.metadata ?? NO_METADATA),
+            ...metadataColumns(extraction.metadata),
             text: null,
             html: null,
             credits: null,
@@ -109,30 +109,18 @@ export class ExtractionRepository {
   }
 }
 
-const NO_METADATA: PageMetadata = {
-  title: null,
-  byline: null,
-  published: null,
-  modified: null,
-  lang: null,
-  dir: null,
-  siteName: null,
-  canonicalUrl: null,
-  image: null,
-  description: null,
-};
-
-function metadataColumns(m: PageMetadata) {
+/** The metadata columns; all null when the page stated none, so that nothing of an earlier extraction stays. */
+function metadataColumns(m: PageMetadata | null) {
   return {
-    title: m.title,
-    byline: m.byline,
-    published: m.published,
-    modified: m.modified,
-    lang: m.lang,
-    dir: m.dir,
-    site_name: m.siteName,
-    canonical_url: m.canonicalUrl,
-    image: m.image,
-    description: m.description,
+    title: m?.title ?? null,
+    byline: m?.byline ?? null,
+    published: m?.published ?? null,
+    modified: m?.modified ?? null,
+    lang: m?.lang ?? null,
+    dir: m?.dir ?? null,
+    site_name: m?.siteName ?? null,
+    canonical_url: m?.canonicalUrl ?? null,
+    image: m?.image ?? null,
+    description: m?.description ?? null,
   };
 }
