@@ -56,7 +56,7 @@ export class StorySubjects {
   conflicts(slot: number, vector: SparseVector): boolean {
     const subjects = this.bySlot.get(slot);
     if (!subjects || vector.subject < 0 || subjects.ids.includes(vector.subject)) return false;
-    const dominant = Math.max(1, Math.ceil(subjects.articles * DOMINANT_SHARE));
+    const dominant = dominantCount(subjects);
     for (let i = 0; i < subjects.ids.length; i++)
       if (
         subjects.counts[i]! >= dominant &&
@@ -71,7 +71,7 @@ export class StorySubjects {
     const subjects = this.bySlot.get(slot);
     if (!subjects || vector.subject < 0) return false;
     const at = subjects.ids.indexOf(vector.subject);
-    return at >= 0 && subjects.counts[at]! >= Math.max(1, Math.ceil(subjects.articles * DOMINANT_SHARE));
+    return at >= 0 && subjects.counts[at]! >= dominantCount(subjects);
   }
 
   memoryBytes(): number {
@@ -79,4 +79,9 @@ export class StorySubjects {
     for (const subjects of this.bySlot.values()) bytes += 96 + subjects.ids.length * 16;
     return bytes;
   }
+}
+
+/** Articles a subject must be the subject of for the story to be about that person. */
+function dominantCount(subjects: Subjects): number {
+  return Math.max(1, Math.ceil(subjects.articles * DOMINANT_SHARE));
 }
