@@ -81,8 +81,8 @@ const MAX_DESCRIBED_LEAD = 800;
 export function precedes(a: DomElement, b: DomElement): boolean {
   const chainOf = (node: DomElement) => {
     const chain: DomElement[] = [];
-    for (let n: DomElement | null = node; n; n = n.parentNode) chain.unshift(n);
-    return chain;
+    for (let n: DomElement | null = node; n; n = n.parentNode) chain.push(n);
+    return chain.reverse();
   };
   const ca = chainOf(a);
   const cb = chainOf(b);
