@@ -2,6 +2,7 @@ import { entityKeys, extractEntities } from '../../src/pipeline/stories/entities
 import { StoryClusterer } from '../../src/pipeline/stories/story-clusterer.js';
 import { scoreClustering, type ClusteringScores } from './clustering-metrics.js';
 import { jsonLines, readCorpusGzip, seededShuffle } from './corpus.js';
+import { bestAverageLink } from './average-link-baseline.js';
 import { bestSingleLink } from './single-link-baseline.js';
 
 /** The fixed order in which ECB+ is fed as a stream. */
@@ -12,9 +13,11 @@ export interface EcbPlusResult {
   goldStories: number;
   stream: ClusteringScores;
   baseline: ClusteringScores & { threshold: number };
+  /** Offline average-link with hindsight: what bag-of-words similarity reaches at best. */
+  averageLink: ClusteringScores & { threshold: number };
 }
 
-/** ECB+ (topics 1–35, or the file given) as a shuffled stream through the clusterer, and the single-link peer. */
+/** ECB+ (topics 1–35, or the file given) as a shuffled stream through the clusterer, and the two offline peers. */
 export function measureEcbPlus(
   file = 'ecbplus_docs_topics01-35.jsonl.gz',
   options: { entities?: boolean } = {},
@@ -33,6 +36,10 @@ export function measureEcbPlus(
     goldStories: new Set(gold).size,
     stream: scoreClustering(predicted, gold),
     baseline: bestSingleLink(
+      docs.map((d) => d.text),
+      gold,
+    ),
+    averageLink: bestAverageLink(
       docs.map((d) => d.text),
       gold,
     ),
@@ -67,6 +74,7 @@ export interface WikiRefResult {
   documents: number;
   stream: ClusteringScores;
   baseline: ClusteringScores & { threshold: number };
+  averageLink: ClusteringScores & { threshold: number };
 }
 
 /** WikiRef220 in its file order; each noise document is its own gold story. */
@@ -81,6 +89,10 @@ export function measureWikiRef(): WikiRefResult | null {
     documents: docs.length,
     stream: scoreClustering(predicted, gold),
     baseline: bestSingleLink(
+      docs.map((d) => d.text),
+      gold,
+    ),
+    averageLink: bestAverageLink(
       docs.map((d) => d.text),
       gold,
     ),
