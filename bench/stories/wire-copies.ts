@@ -29,6 +29,9 @@ const WIRE_SOURCE = 'was'; // the Saudi Press Agency's source id in this corpus
  * SaudiNewsNet (two days): all articles streamed in crawl order (the crawl time is the
  * first-seen time; sources have no publication time there), then the copy groups are read
  * back and checked: which include the wire, and whether the wire story was chosen as original.
+ * The crawler visited each source about once a day, so a first-seen time only says that the
+ * article appeared since the previous visit: each source's polling interval is passed as the
+ * running system passes its own.
  */
 export function measureWireCopies(sampleSize = 20): WireCopyResult | null {
   const days = ['2015-08-10.json.gz', '2015-08-11.json.gz'].map((f) =>
@@ -37,6 +40,7 @@ export function measureWireCopies(sampleSize = 20): WireCopyResult | null {
   if (days.some((d) => d === null)) return null;
   const articles = days.flatMap((d) => JSON.parse(d!) as SaudiArticle[]);
   articles.sort((a, b) => a.date_extracted.localeCompare(b.date_extracted));
+  const pollIntervals = crawlIntervals(articles);
   const clusterer = new StoryClusterer();
   const originals = new Map<string, string>();
   const byId = new Map<string, SaudiArticle>();
@@ -49,6 +53,7 @@ export function measureWireCopies(sampleSize = 20): WireCopyResult | null {
       text: article.content,
       firstSeen: article.date_extracted.replace(' ', 'T') + '+03:00',
       source: article.source,
+      pollIntervalMinutes: pollIntervals.get(article.source),
       url: article.url,
       lang: 'ar',
       byline: article.author,
@@ -87,4 +92,28 @@ export function measureWireCopies(sampleSize = 20): WireCopyResult | null {
     wireChosenShare: wireGroups.length === 0 ? 0 : wireChosen / wireGroups.length,
     samples,
   };
+}
+
+/**
+ * Minutes between a source's first crawl on one day and on the next: how often the crawler
+ * polled it. A source crawled on one day only gets the median of the others.
+ */
+function crawlIntervals(articles: readonly SaudiArticle[]): Map<string, number> {
+  const firstCrawls = new Map<string, Map<string, number>>();
+  for (const article of articles) {
+    const time = Date.parse(article.date_extracted.replace(' ', 'T') + '+03:00');
+    const day = article.date_extracted.slice(0, 10);
+    const days = firstCrawls.get(article.source) ?? new Map<string, number>();
+    days.set(day, Math.min(days.get(day) ?? Infinity, time));
+    firstCrawls.set(article.source, days);
+  }
+  const intervals = new Map<string, number>();
+  for (const [source, days] of firstCrawls) {
+    const times = [...days.values()].sort((a, b) => a - b);
+    if (times.length > 1) intervals.set(source, (times[1]! - times[0]!) / 60_000);
+  }
+  const known = [...intervals.values()].sort((a, b) => a - b);
+  const median = known[Math.floor(known.length / 2)] ?? 24 * 60;
+  for (const source of firstCrawls.keys()) if (!intervals.has(source)) intervals.set(source, median);
+  return intervals;
 }

@@ -19,13 +19,17 @@ const AGENCIES: Record<string, string[]> = {
   mena: ['mena', 'ا ش ا'],
 };
 
-/** Per agency, one pattern for a credit in brackets, "(واس)", or as a dateline, "الرياض - واس". */
+/**
+ * Per agency, one pattern for a credit in brackets, "(واس)", as a dateline, "الرياض - واس", or
+ * closing a first line that gives a date ("بريدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس"),
+ * as the Saudi Press Agency heads its stories.
+ */
 const AGENCY_PATTERNS: [string, RegExp][] = Object.entries(AGENCIES).map(([agency, aliases]) => {
   const names = aliases.map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   return [
     agency,
     new RegExp(
-      String.raw`\(\s*(?:${names})\s*\)|(?:^|\n|\s[-–—]\s*)(?:${names})(?=\s*(?:[-–—:)]|\n|$))|(?:لـ|ل|according to )\s*["“”«]\s*(?:${names})\s*["“”»]`,
+      String.raw`\(\s*(?:${names})\s*\)|(?:^|\n|\s[-–—]\s*)(?:${names})(?=\s*(?:[-–—:)]|\n|$))|^[^\n]{0,120}?\d[^\n]{0,60}?\s(?:${names})(?=\s*(?:\n|$))|(?:لـ|ل|according to )\s*["“”«]\s*(?:${names})\s*["“”»]`,
       'u',
     ),
   ];

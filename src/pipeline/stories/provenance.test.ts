@@ -21,6 +21,12 @@ describe('credits', () => {
     expect(findBylineCredits('واس - جدة').map((c) => c.name)).toEqual(['spa']);
     expect(findBylineCredits('Mary Wasserman').map((c) => c.name)).toEqual([]);
   });
+
+  it("reads the Saudi Press Agency's dated first line as its credit, not a headline that names an agency", () => {
+    const dateline = 'بريدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\nيواصل مهرجان تمور بريدة فعالياته';
+    expect(findCredits(dateline).map((c) => c.name)).toEqual(['spa']);
+    expect(findCredits('What the AP\nfound in the files').map((c) => c.name)).toEqual([]);
+  });
 });
 
 describe('chooseOriginal', () => {
@@ -45,11 +51,52 @@ describe('chooseOriginal', () => {
   });
 
   it('falls back to the earliest time, allowing for the polling interval', () => {
-    const verdict = chooseOriginal([
-      { id: 'a', firstSeen: Date.parse('2026-03-03T09:00:00Z'), pollIntervalMinutes: 5 },
-      { id: 'b', firstSeen: Date.parse('2026-03-03T09:20:00Z'), pollIntervalMinutes: 60 },
+    const seenAt = (time: string, pollIntervalMinutes: number) => ({
+      firstSeen: Date.parse(`2026-03-03T${time}:00Z`),
+      pollIntervalMinutes,
+    });
+    // b was seen later but is polled every two hours: it most likely appeared before a.
+    const likely = chooseOriginal([
+      { id: 'a', ...seenAt('09:00', 5) },
+      { id: 'b', ...seenAt('09:20', 120) },
     ]);
-    expect(verdict.original).toBe('b');
+    expect(likely.original).toBe('b');
+    expect(likely.scores[0]!.reasons.join(' ')).toMatch(
+      /probably earliest \(appeared between .*07:20.*chance 8\d%/,
+    );
+    const sure = chooseOriginal([
+      { id: 'a', ...seenAt('09:00', 5) },
+      { id: 'b', ...seenAt('09:20', 10) },
+    ]);
+    expect(sure.scores[0]).toMatchObject({ id: 'a', score: 2 });
+    // Both polled once a day and seen two hours apart: the times cannot tell which came first.
+    const daily = chooseOriginal([
+      { id: 'a', ...seenAt('08:00', 1440) },
+      { id: 'b', ...seenAt('10:00', 1440) },
+    ]);
+    expect(daily.scores.every((s) => s.score === 0)).toBe(true);
+  });
+
+  it("takes a wire agency's copy under its own dateline as the original, though a paper was seen first", () => {
+    const story = 'تواصل أمانة المنطقة جولاتها الرقابية على المخابز والمحلات التجارية في المدينة.';
+    const verdict = chooseOriginal([
+      {
+        id: 'paper',
+        firstSeen: Date.parse('2015-08-10T15:35:00Z'),
+        pollIntervalMinutes: 1440,
+        url: 'https://paper.test/351870',
+        credits: findCredits(`أبها - الصحيفة:\n${story}`),
+      },
+      {
+        id: 'wire',
+        firstSeen: Date.parse('2015-08-10T17:27:00Z'),
+        pollIntervalMinutes: 1440,
+        url: 'https://www.spa.gov.sa/details.php?id=1386848',
+        credits: findCredits(`أبها 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\n${story}`),
+      },
+    ]);
+    expect(verdict.original).toBe('wire');
+    expect(verdict.scores[0]!.reasons.join(' ')).toContain("its own agency's dateline");
   });
 
   it('prefers the copy another one names as canonical or links to', () => {

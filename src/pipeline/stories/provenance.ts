@@ -1,4 +1,4 @@
-import { agencyOfUrl, hostOf, type Credit } from './credits.js';
+import { agencyOf, agencyOfUrl, hostOf, type Credit } from './credits.js';
 
 /** One copy of a text, with what provenance needs to know about it. */
 export interface CopyCandidate {
@@ -30,7 +30,16 @@ export interface ProvenanceVerdict {
 }
 
 /** Points each kind of evidence is worth: explicit statements outweigh timing, which outweighs text shape. */
-const POINTS = { credited: 4, credits: -3, canonical: 4, linked: 2, links: -1, earliest: 2, contained: 1 };
+const POINTS = {
+  credited: 4,
+  credits: -3,
+  selfCredited: 2,
+  canonical: 4,
+  linked: 2,
+  links: -1,
+  earliest: 2,
+  contained: 1,
+};
 
 /**
  * Decides which copy in a group is the original, with a score and reasons for each: explicit
@@ -47,6 +56,11 @@ export function chooseOriginal(copies: readonly CopyCandidate[]): ProvenanceVerd
     entry.reasons.push(`${points > 0 ? '+' : ''}${points} ${reason}`);
   };
   for (const copy of copies) {
+    // A wire agency heads its own stories with its name ("… م واس", "(Reuters) -"); a copy that
+    // does so from the agency's own address is the agency's story, whatever time it was seen.
+    const ownAgency = agencyOfUrl(copy.url) ?? agencyOf(copy.source ?? '');
+    const selfCredit = ownAgency && copy.credits?.find((credit) => credit.name === ownAgency);
+    if (selfCredit) award(copy.id, POINTS.selfCredited, `its own agency's dateline ("${selfCredit.phrase}")`);
     for (const other of copies) {
       if (other === copy) continue;
       const otherHost = hostOf(other.url);
@@ -79,22 +93,57 @@ export function chooseOriginal(copies: readonly CopyCandidate[]): ProvenanceVerd
   return { original: ranked[0]!.id, scores: ranked };
 }
 
+/** Chance above which the earliest copy counts as probably first, and as surely first. */
+const PROBABLY_FIRST = 2 / 3;
+const SURELY_FIRST = 0.95;
+
+/**
+ * Points to the copy that appeared first. A publisher's time is a moment; a first-seen time only
+ * says the copy appeared since the source's previous poll, so it stands for that whole span.
+ * The copy whose span comes first gets full points when it surely came before every other
+ * copy, one point when it probably did, and none when the spans overlap too much to tell (two
+ * sources polled once a day, seen two hours apart).
+ */
 function awardEarliest(
   copies: readonly CopyCandidate[],
   award: (id: string, points: number, reason: string) => void,
 ): void {
-  const times = copies.map((c) => ({
-    id: c.id,
-    time:
-      c.published ??
-      (c.firstSeen === undefined ? undefined : c.firstSeen - (c.pollIntervalMinutes ?? 0) * 60_000),
-  }));
-  const known = times.filter((t): t is { id: string; time: number } => t.time !== undefined);
-  if (known.length < 2) return;
-  const earliest = Math.min(...known.map((t) => t.time));
-  const first = known.filter((t) => t.time === earliest);
-  if (first.length === 1)
-    award(first[0]!.id, POINTS.earliest, `earliest (${new Date(earliest).toISOString()})`);
+  const spans = copies.flatMap((c) => {
+    const span = appearanceSpan(c);
+    return span ? [{ id: c.id, ...span }] : [];
+  });
+  if (spans.length < 2) return;
+  const first = spans.reduce((a, b) => (b.from + b.to < a.from + a.to ? b : a));
+  const chance = Math.min(...spans.filter((s) => s !== first).map((s) => chanceBefore(first, s)));
+  const iso = (time: number) => new Date(time).toISOString();
+  const when =
+    first.from === first.to ? iso(first.to) : `appeared between ${iso(first.from)} and ${iso(first.to)}`;
+  if (chance >= SURELY_FIRST) award(first.id, POINTS.earliest, `earliest (${when})`);
+  else if (chance >= PROBABLY_FIRST)
+    award(first.id, POINTS.earliest / 2, `probably earliest (${when}; chance ${Math.round(chance * 100)}%)`);
+}
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+function appearanceSpan(copy: CopyCandidate): Span | undefined {
+  if (copy.published !== undefined) return { from: copy.published, to: copy.published };
+  if (copy.firstSeen === undefined) return undefined;
+  return { from: copy.firstSeen - (copy.pollIntervalMinutes ?? 0) * 60_000, to: copy.firstSeen };
+}
+
+/** Chance that a moment drawn evenly from span `a` comes before one drawn from span `b` (ties count half). */
+function chanceBefore(a: Span, b: Span): number {
+  const steps = a.to > a.from ? 32 : 1;
+  let sum = 0;
+  for (let i = 0; i < steps; i++) {
+    const t = steps === 1 ? a.from : a.from + ((i + 0.5) / steps) * (a.to - a.from);
+    if (b.to === b.from) sum += t < b.from ? 1 : t === b.from ? 0.5 : 0;
+    else sum += Math.min(1, Math.max(0, (b.to - t) / (b.to - b.from)));
+  }
+  return sum / steps;
 }
 
 function awardMostContained(
