@@ -10,6 +10,12 @@ export interface Article {
   author: string | null;
   publishedAt: number;
   firstSeenAt: number;
+  /**
+   * The source's previous successful check before the one that found the article (the moment
+   * of a push for pushed items): it appeared between then and `firstSeenAt`. Null or absent
+   * when unknown, as on a source's first check, whose items may be of any age.
+   */
+  seenSince?: number | null;
   lang: string | null;
 }
 

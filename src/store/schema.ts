@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The database as Kysely sees it. Times are integers: milliseconds since the Unix epoch,
@@ -60,6 +60,11 @@ export interface ArticlesTable {
   /** Publication time stated by the source, else the first-seen time. */
   published_at: number;
   first_seen_at: number;
+  /**
+   * The source's previous successful check before the one that found the article: it appeared
+   * between then and `first_seen_at`. Null when unknown (a source's first check).
+   */
+  seen_since: ColumnType<number | null, number | null | undefined, number | null>;
   lang: string | null;
 }
 

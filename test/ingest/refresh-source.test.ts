@@ -51,12 +51,21 @@ describe.each(testDialects)('refreshing a source on %s', (dialect) => {
     expect(wait).toBeGreaterThanOrEqual(108 * minute);
     expect(wait).toBeLessThanOrEqual(132 * minute);
 
+    t.clock.advance(30 * minute);
     expect(await t.app.refreshSource(source.id)).toMatchObject({ status: 'not-modified' });
+    const notModifiedAt = t.clock.now();
     feedBody = rss([{ guid: 'd', title: 'Fourth', at: 'Sat, 01 Nov 2026 11:00:00 GMT' }, { guid: 'a', title: 'First', at: 'Sat, 01 Nov 2026 06:00:00 GMT' }]);
+    t.clock.advance(45 * minute);
     const third = await t.app.refreshSource(source.id);
     expect(third).toMatchObject({ status: 'updated', items: 2 });
     expect(third.status === 'updated' && third.newArticleIds).toHaveLength(1);
     expect(await t.app.articles.count()).toBe(4);
+
+    // A new item appeared since the check before (the 304 counts): its first-seen time is that precise.
+    const fourth = await t.app.articles.get(third.status === 'updated' ? third.newArticleIds[0]! : 0);
+    expect(fourth).toMatchObject({ firstSeenAt: notModifiedAt + 45 * minute, seenSince: notModifiedAt });
+    // Items of a source's first check may be of any age.
+    expect((await t.app.articles.get(first.status === 'updated' ? first.newArticleIds[0]! : 0)).seenSince).toBeNull();
   });
 
   it('records failures with backoff, keeps stored articles, and pauses after too many', async () => {

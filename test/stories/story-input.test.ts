@@ -41,4 +41,11 @@ describe('story input from a stored article', () => {
     const undated = toStoryArticle({ ...stored, publishedAt: stored.firstSeenAt });
     expect(undated.published).toBeUndefined();
   });
+
+  it('gives provenance the span since the check before the one that found the article', () => {
+    const polled = toStoryArticle({ ...stored, seenSince: stored.firstSeenAt - 90 * 60_000 });
+    expect(polled.pollIntervalMinutes).toBe(90);
+    expect(toStoryArticle({ ...stored, seenSince: null }).pollIntervalMinutes).toBeUndefined();
+    expect(toStoryArticle(stored).pollIntervalMinutes).toBeUndefined();
+  });
 });

@@ -8,9 +8,15 @@ import { itemIdentity } from './url-identity.js';
  * is its GUID, else its normalised link (tracking parameters and such dropped), else a hash
  * of its content (see `itemIdentity`), so the same item is stored once however often the
  * feed repeats it. Items with neither a title, a link nor any text carry
- * nothing a reader could use and are dropped.
+ * nothing a reader could use and are dropped. `seenSince` is when the source was last read
+ * before: the new items appeared since then (null when it never was).
  */
-export function itemsToArticles(feed: ParsedFeed, sourceId: number, now: number): NewArticle[] {
+export function itemsToArticles(
+  feed: ParsedFeed,
+  sourceId: number,
+  now: number,
+  seenSince: number | null = null,
+): NewArticle[] {
   const articles: NewArticle[] = [];
   const seen = new Set<string>();
   for (const item of feed.items) {
@@ -29,6 +35,7 @@ export function itemsToArticles(feed: ParsedFeed, sourceId: number, now: number)
       author: item.authors.length ? item.authors.join(', ') : null,
       publishedAt: publicationTime(item, now),
       firstSeenAt: now,
+      seenSince,
       lang: feed.language,
     });
   }

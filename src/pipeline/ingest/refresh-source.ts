@@ -66,7 +66,8 @@ export async function refreshSource(sourceId: number, deps: RefreshDependencies)
     }
     // A feed, or a sitemap for sites without one.
     const feed = await parseSourceDocument(document, deps);
-    const articles = itemsToArticles(feed, sourceId, checkedAt);
+    // New items appeared since the last successful check (a 304 counts: nothing was new then).
+    const articles = itemsToArticles(feed, sourceId, checkedAt, source.lastSuccessAt);
     const newArticleIds = await deps.articles.insertNew(articles);
     const nextCheckAt = nextCheckAfterSuccess(checkedAt, {
       bounds: deps.policy.bounds,

@@ -14,6 +14,8 @@ export interface StoredStoryArticle {
   lang?: string | null;
   publishedAt: number;
   firstSeenAt: number;
+  /** When the article could first have appeared (see `Article.seenSince`), if known. */
+  seenSince?: number | null;
   /** The source's name (its title, else its host): wire agencies are credited by name. */
   sourceName: string;
   /** The entities stored with the article's story assignment, when it has one. */
@@ -77,6 +79,9 @@ export function toStoryArticle(article: StoredStoryArticle): StoryArticle {
   if (article.publishedAt !== article.firstSeenAt)
     out.published = new Date(article.publishedAt).toISOString();
   else if (extracted?.published) out.published = extracted.published;
+  // Provenance reads a first-seen time as a span back to the check before.
+  if (article.seenSince != null && article.seenSince <= article.firstSeenAt)
+    out.pollIntervalMinutes = (article.firstSeenAt - article.seenSince) / 60_000;
   if (article.url) out.url = article.url;
   if (extracted?.canonicalUrl) out.canonicalUrl = extracted.canonicalUrl;
   const lang = extracted?.lang ?? article.lang;

@@ -81,7 +81,8 @@ export async function receiveContent(
   try {
     const document = { body: request.body, contentType: request.contentType, finalUrl: subscription.topic ?? '' };
     const feed = await parseSourceDocument(document, { parseFeed: deps.parseFeed });
-    const ids = await deps.articles.insertNew(itemsToArticles(feed, subscription.sourceId, now));
+    // A hub pushes items as they are published: their first-seen time is exact.
+    const ids = await deps.articles.insertNew(itemsToArticles(feed, subscription.sourceId, now, now));
     await deps.subscriptions.noteContent(subscription.id, now);
     log.info({ event: 'websub_content_received', items: feed.items.length, new_articles: ids.length });
     return { status: 202, stored: ids.length };

@@ -10,6 +10,7 @@ import { articleExtractionsMigration } from './0009-article-extractions.js';
 import { storiesMigration } from './0008-stories.js';
 import { storyEntitiesMigration } from './0010-story-entities.js';
 import { storyArticleKeysMigration } from './0011-story-article-keys.js';
+import { articleSeenSinceMigration } from './0012-article-seen-since.js';
 
 /** A migration that may read what the dialect can do. */
 export type DialectMigration = (capabilities: StoreCapabilities) => {
@@ -29,6 +30,7 @@ export const migrations: Record<string, DialectMigration> = {
   '0009-article-extractions': articleExtractionsMigration,
   '0010-story-entities': storyEntitiesMigration,
   '0011-story-article-keys': storyArticleKeysMigration,
+  '0012-article-seen-since': articleSeenSinceMigration,
 };
 
 export function migrationProvider(capabilities: StoreCapabilities): MigrationProvider {

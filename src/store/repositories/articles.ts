@@ -63,6 +63,7 @@ export class ArticleRepository {
             author: article.author,
             published_at: article.publishedAt,
             first_seen_at: article.firstSeenAt,
+            seen_since: article.seenSince ?? null,
             lang: article.lang,
           })
           // Stored meanwhile by another worker, or listed twice in this batch: kept once.
@@ -147,6 +148,7 @@ function toArticle(row: Selectable<ArticlesTable>): Article {
     author: row.author,
     publishedAt: row.published_at,
     firstSeenAt: row.first_seen_at,
+    seenSince: row.seen_since === null ? null : Number(row.seen_since),
     lang: row.lang,
   };
 }

@@ -21,6 +21,7 @@ export function storyArticles(db: Kysely<Database>) {
       'articles.lang',
       'articles.published_at',
       'articles.first_seen_at',
+      'articles.seen_since',
       'sources.title as source_title',
       'sources.site_url as source_site_url',
       'sources.url as source_url',
@@ -43,6 +44,7 @@ export interface StoryArticleRow {
   lang: string | null;
   published_at: number;
   first_seen_at: number;
+  seen_since: number | null;
   source_title: string | null;
   source_site_url: string | null;
   source_url: string;
@@ -65,6 +67,7 @@ export function toStoredStoryArticle(r: StoryArticleRow): StoredStoryArticle {
     lang: r.lang,
     publishedAt: Number(r.published_at),
     firstSeenAt: Number(r.first_seen_at),
+    seenSince: r.seen_since === null ? null : Number(r.seen_since),
     sourceName: r.source_title ?? hostOf(r.source_site_url ?? r.source_url),
     // A refused page (a paywall) has no text of its own but still states its date, byline and canonical address.
     ...(r.extraction_status === 'extracted' || r.extraction_status === 'failed'
