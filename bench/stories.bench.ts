@@ -121,6 +121,13 @@ if (run('copies')) {
     report({ bench, name: 'saudinewsnet copy groups of any kind', value: wire.allGroups, unit: 'groups' });
     report({
       bench,
+      name: `saudinewsnet wire-to-paper copy pairs found in one copy group (of ${wire.exactCopyPairs} by exact comparison)`,
+      value: wire.exactCopyPairsFound,
+      unit: 'pairs',
+      peer: { name: 'exact all-pairs containment and Jaccard', value: wire.exactCopyPairs },
+    });
+    report({
+      bench,
       name: 'saudinewsnet groups whose original is the wire story',
       value: r3(wire.wireChosenShare),
       unit: 'share',

@@ -1,4 +1,7 @@
 import { StoryClusterer } from '../../src/pipeline/stories/story-clusterer.js';
+import { containment, jaccard } from '../../src/pipeline/text/containment.js';
+import { shingleHashes } from '../../src/pipeline/text/shingles.js';
+import { words } from '../../src/pipeline/text/tokens.js';
 import { readCorpusGzip } from './corpus.js';
 
 /** One article of the SaudiNewsNet sample, as its files hold it. */
@@ -20,6 +23,13 @@ export interface WireCopyResult {
   allGroups: number;
   /** Share of wire groups whose chosen original is a wire article. */
   wireChosenShare: number;
+  /**
+   * Wire-to-paper pairs that are copies by exact all-pairs comparison (the smaller text's word
+   * 3-grams at least 70% in the larger, or Jaccard at least 0.5), and how many of them the
+   * stream put in one copy group.
+   */
+  exactCopyPairs: number;
+  exactCopyPairsFound: number;
   samples: { original: string; members: { id: string; source: string; title: string; url: string }[] }[];
 }
 
@@ -84,12 +94,17 @@ export function measureWireCopies(sampleSize = 20): WireCopyResult | null {
         url: byId.get(id)!.url,
       })),
     }));
+  const exact = exactWireCopyPairs(articles, (i, j) =>
+    clusterer.copyGroup(`${articles[i]!.source}:${i}`).includes(`${articles[j]!.source}:${j}`),
+  );
   return {
     articles: articles.length,
     wireArticles: articles.filter((a) => a.source === WIRE_SOURCE).length,
     wireGroups: wireGroups.length,
     allGroups: all.length,
     wireChosenShare: wireGroups.length === 0 ? 0 : wireChosen / wireGroups.length,
+    exactCopyPairs: exact.pairs,
+    exactCopyPairsFound: exact.found,
     samples,
   };
 }
@@ -116,4 +131,26 @@ function crawlIntervals(articles: readonly SaudiArticle[]): Map<string, number> 
   const median = known[Math.floor(known.length / 2)] ?? 24 * 60;
   for (const source of firstCrawls.keys()) if (!intervals.has(source)) intervals.set(source, median);
   return intervals;
+}
+
+/** The exact peer: every wire article against every paper's, on exact word 3-gram sets. */
+function exactWireCopyPairs(
+  articles: readonly SaudiArticle[],
+  sameGroup: (i: number, j: number) => boolean,
+): { pairs: number; found: number } {
+  const sets = articles.map((a) => shingleHashes(words(a.content)));
+  let pairs = 0;
+  let found = 0;
+  for (let i = 0; i < articles.length; i++) {
+    if (articles[i]!.source !== WIRE_SOURCE || sets[i]!.length < 20) continue;
+    for (let j = 0; j < articles.length; j++) {
+      if (articles[j]!.source === WIRE_SOURCE || sets[j]!.length < 20) continue;
+      const [smaller, larger] =
+        sets[i]!.length <= sets[j]!.length ? [sets[i]!, sets[j]!] : [sets[j]!, sets[i]!];
+      if (containment(smaller, larger) < 0.7 && jaccard(smaller, larger) < 0.5) continue;
+      pairs++;
+      if (sameGroup(i, j)) found++;
+    }
+  }
+  return { pairs, found };
 }
