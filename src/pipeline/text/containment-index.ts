@@ -34,6 +34,7 @@ export class ContainmentIndex {
   private usable = new Uint16Array(1024);
   private hits = new Uint16Array(1024);
   private readonly touched: number[] = [];
+  private readonly keyOwners: Int32Array;
 
   /**
    * `sampleBits`: one shingle in 2^sampleBits is sampled. `maxSamples`: most samples a text is
@@ -48,6 +49,7 @@ export class ContainmentIndex {
     this.maxSamples = maxSamples;
     this.maxIndexed = maxIndexed;
     this.commonLimit = commonLimit;
+    this.keyOwners = new Int32Array(commonLimit + 1);
   }
 
   /** The distinct sampled shingles of a shingle stream (hashes already mixed), in text order. */
@@ -67,18 +69,21 @@ export class ContainmentIndex {
     let usable = 0;
     let indexedUsable = 0;
     const mask = this.heads.length - 1;
+    const owners = this.keyOwners;
     for (let i = 0; i < samples.length; i++) {
       const key = samples[i]!;
-      // The chain is read once to see whether the sample is boilerplate, then counted.
+      // One walk of the chain gathers the live texts holding the sample; past the limit it is
+      // boilerplate and counts for nothing.
       let live = 0;
-      for (let p = this.heads[key & mask]!; p !== -1 && live <= this.commonLimit; p = this.next[p]!)
-        if (this.keys[p] === key && this.alive[this.owners[p]!]) live++;
+      for (let p = this.heads[key & mask]!; p !== -1 && live <= this.commonLimit; p = this.next[p]!) {
+        const owner = this.owners[p]!;
+        if (this.keys[p] === key && this.alive[owner]) owners[live++] = owner;
+      }
       if (live > this.commonLimit) continue;
       usable++;
       if (i < this.maxIndexed) indexedUsable++;
-      for (let p = this.heads[key & mask]!; p !== -1; p = this.next[p]!) {
-        const owner = this.owners[p]!;
-        if (this.keys[p] !== key || !this.alive[owner]) continue;
+      for (let k = 0; k < live; k++) {
+        const owner = owners[k]!;
         if (this.hits[owner] === 0) touched.push(owner);
         this.hits[owner]!++;
       }
