@@ -30,6 +30,17 @@ describe('DuplicateIndex', () => {
     expect(statementFirst.add('part', part)).toMatchObject({ of: 'statement', newIsContained: true });
   });
 
+  it('keeps finding contained texts after the window slid and the index was compacted', () => {
+    // A window of four texts: the fillers slide out, and the ninth text's arrival compacts the index.
+    const index = new DuplicateIndex({}, 4);
+    const fillers = Array.from({ length: 8 }, (_, i) => wordsOf(100 + i, 300));
+    fillers.forEach((filler, i) => index.add(`filler ${i}`, filler));
+    index.add('statement', statement);
+    expect(index.add('part', part)).toMatchObject({ of: 'statement', newIsContained: true });
+    expect(index.add('first filler again', fillers[0]!)).toBeUndefined();
+    expect(index.add('last filler again', fillers[7]!)).toMatchObject({ of: 'filler 7', exact: true });
+  });
+
   it('does not call a long text a copy for sharing a few sentences with another', () => {
     const index = new DuplicateIndex();
     index.add('first', [...wordsOf(5, 600), ...part.slice(0, 40)]);
