@@ -1,6 +1,10 @@
 import type { AttributedClaim } from '../stories/claims.js';
 import type { DiffSummary } from '../stories/diff-summary.js';
-import { aggregateStoryEntities, type ArticleEntities, type StoryEntities } from '../stories/entities/index.js';
+import {
+  aggregateStoryEntities,
+  type ArticleEntities,
+  type StoryEntities,
+} from '../stories/entities/index.js';
 import type { Quantity } from '../stories/quantities.js';
 import type { StoryEvidence } from '../stories/types.js';
 import type { StoredStoryArticle } from './story-input.js';
@@ -137,7 +141,7 @@ function originalReasons(id: number, members: StoryMember[], nameOf: (id: number
           /\b(by|of|from|credits|to) (\d+)\b/g,
           (_, word: string, ref: string) => `${word} ${nameOf(Number(ref))}`,
         )
-        .replace(/\((\d{4}-\d\d-\d\d)T(\d\d:\d\d):\d\d(?:\.\d+)?Z\)/, '(published $1 $2 UTC)'),
+        .replace(/(\d{4}-\d\d-\d\d)T(\d\d:\d\d):\d\d(?:\.\d+)?Z/g, '$1 $2 UTC'),
     );
 }
 

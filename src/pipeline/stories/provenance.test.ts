@@ -68,7 +68,24 @@ describe('chooseOriginal', () => {
       { id: 'a', ...seenAt('09:00', 5) },
       { id: 'b', ...seenAt('09:20', 10) },
     ]);
-    expect(sure.scores[0]).toMatchObject({ id: 'a', score: 2 });
+    expect(sure.scores[0]).toMatchObject({
+      id: 'a',
+      score: 2,
+      reasons: ['+2 earliest (appeared between 2026-03-03T08:55:00.000Z and 2026-03-03T09:00:00.000Z)'],
+    });
+    const unknownPolls = chooseOriginal([
+      { id: 'a', firstSeen: Date.parse('2026-03-03T09:00:00Z') },
+      { id: 'b', firstSeen: Date.parse('2026-03-03T10:00:00Z') },
+    ]);
+    expect(unknownPolls.scores[0]!.reasons).toEqual(['+2 earliest (first seen 2026-03-03T09:00:00.000Z)']);
+    const stated = chooseOriginal([
+      { id: 'a', published: Date.parse('2026-03-03T07:00:00Z'), ...seenAt('09:00', 5) },
+      { id: 'b', ...seenAt('08:00', 5) },
+    ]);
+    expect(stated.scores[0]).toMatchObject({
+      id: 'a',
+      reasons: ['+2 earliest (published 2026-03-03T07:00:00.000Z)'],
+    });
     // Both polled once a day and seen two hours apart: the times cannot tell which came first.
     const daily = chooseOriginal([
       { id: 'a', ...seenAt('08:00', 1440) },

@@ -117,7 +117,9 @@ function awardEarliest(
   const chance = Math.min(...spans.filter((s) => s !== first).map((s) => chanceBefore(first, s)));
   const iso = (time: number) => new Date(time).toISOString();
   const when =
-    first.from === first.to ? iso(first.to) : `appeared between ${iso(first.from)} and ${iso(first.to)}`;
+    first.from !== first.to
+      ? `appeared between ${iso(first.from)} and ${iso(first.to)}`
+      : `${first.published ? 'published' : 'first seen'} ${iso(first.to)}`;
   if (chance >= SURELY_FIRST) award(first.id, POINTS.earliest, `earliest (${when})`);
   else if (chance >= PROBABLY_FIRST)
     award(first.id, POINTS.earliest / 2, `probably earliest (${when}; chance ${Math.round(chance * 100)}%)`);
@@ -126,12 +128,15 @@ function awardEarliest(
 interface Span {
   from: number;
   to: number;
+  /** The publisher's time, not Newsdesk's first sight. */
+  published: boolean;
 }
 
 function appearanceSpan(copy: CopyCandidate): Span | undefined {
-  if (copy.published !== undefined) return { from: copy.published, to: copy.published };
+  if (copy.published !== undefined) return { from: copy.published, to: copy.published, published: true };
   if (copy.firstSeen === undefined) return undefined;
-  return { from: copy.firstSeen - (copy.pollIntervalMinutes ?? 0) * 60_000, to: copy.firstSeen };
+  const from = copy.firstSeen - (copy.pollIntervalMinutes ?? 0) * 60_000;
+  return { from, to: copy.firstSeen, published: false };
 }
 
 /** Chance that a moment drawn evenly from span `a` comes before one drawn from span `b` (ties count half). */
