@@ -43,10 +43,11 @@ const POINTS = {
 
 /**
  * Decides which copy in a group is the original, with a score and reasons for each: explicit
- * credits ("available at eg24.news", "(واس)") and canonical links pointing at a copy, links
- * from one copy to another, the earliest time (published, else first seen less the polling
- * interval, since the copy may have appeared any time since the previous poll), and which
- * text is contained in the others (copies add templates and boilerplate around the original).
+ * credits ("available at eg24.news", "(واس)") and canonical links pointing at a copy, an
+ * agency's copy under its own dateline, links from one copy to another, the earliest time
+ * (published, else the span since the source's previous poll, as the copy may have appeared
+ * any time in it), and which text is contained in the others (copies add templates and
+ * boilerplate around the original).
  */
 export function chooseOriginal(copies: readonly CopyCandidate[]): ProvenanceVerdict {
   const scores = new Map(copies.map((c) => [c.id, { id: c.id, score: 0, reasons: [] as string[] }]));
