@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { pseudoWords } from '../../../test/support/pseudo-words.js';
 import { ContainmentIndex } from './containment-index.js';
 import { shingleStream } from './shingles.js';
 
-function wordsOf(seed: number, length: number): string[] {
-  const out: string[] = [];
-  let state = seed;
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    out.push(`w${state % 5000}`);
-  }
-  return out;
-}
-
-const story = wordsOf(1, 150);
+const story = pseudoWords(1, 150);
 // A long article that quotes the whole story in its middle.
-const compilation = [...wordsOf(2, 500), ...story, ...wordsOf(3, 500)];
-const unrelated = wordsOf(4, 1100);
+const compilation = [...pseudoWords(2, 500), ...story, ...pseudoWords(3, 500)];
+const unrelated = pseudoWords(4, 1100);
 
 describe('ContainmentIndex', () => {
   it('finds a short text inside a long one, and the long one around it, by shared samples', () => {
@@ -39,12 +30,12 @@ describe('ContainmentIndex', () => {
 
   it('ignores samples that many texts share, as boilerplate', () => {
     const index = new ContainmentIndex(4, 512, 128, 2);
-    const formula = wordsOf(9, 80);
+    const formula = pseudoWords(9, 80);
     for (let slot = 0; slot < 3; slot++) {
-      const samples = index.samples(shingleStream([...formula, ...wordsOf(20 + slot, 200)]));
+      const samples = index.samples(shingleStream([...formula, ...pseudoWords(20 + slot, 200)]));
       index.add(slot, samples, index.matches(samples).indexedUsable);
     }
-    const querySamples = index.samples(shingleStream([...formula, ...wordsOf(99, 200)]));
+    const querySamples = index.samples(shingleStream([...formula, ...pseudoWords(99, 200)]));
     const query = index.matches(querySamples);
     // The formula's samples are in three texts already: more than the limit, so none counts.
     expect(query.slots).toEqual([]);
