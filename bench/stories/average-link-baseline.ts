@@ -1,4 +1,5 @@
-import { scoreClustering, type ClusteringScores } from './clustering-metrics.js';
+import { bestCut, type Link } from './best-cut.js';
+import type { ClusteringScores } from './clustering-metrics.js';
 import { cosine, tfidfVectors, type PeerTerms } from './tfidf.js';
 
 /** Lowest similarity at which the peer still merges: below it every cut scores worse. */
@@ -15,30 +16,9 @@ export function bestAverageLink(
   gold: readonly string[],
   terms: PeerTerms = { nameWeight: 2 },
 ): ClusteringScores & { threshold: number } {
-  const merges = averageLinkMerges(tfidfVectors(texts, terms));
-  let best: (ClusteringScores & { threshold: number }) | undefined;
-  for (let cut = LOWEST_CUT; cut <= 0.8; cut += 0.01) {
-    const parent = texts.map((_, i) => i);
-    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-    // Average linkage never merges higher than an earlier merge, so a cut keeps a prefix of merges.
-    for (const merge of merges) {
-      if (merge.similarity < cut) break;
-      parent[find(merge.a)] = find(merge.b);
-    }
-    const scores = scoreClustering(
-      texts.map((_, i) => String(find(i))),
-      gold,
-    );
-    if (!best || scores.bcubedF1 > best.bcubedF1)
-      best = { ...scores, threshold: Math.round(cut * 100) / 100 };
-  }
-  return best!;
-}
-
-interface Merge {
-  similarity: number;
-  a: number;
-  b: number;
+  // Average linkage never merges higher than an earlier merge, so each cut keeps a prefix of the
+  // merges, and joining their two sides gives its clusters.
+  return bestCut(texts.length, averageLinkMerges(tfidfVectors(texts, terms)), gold, LOWEST_CUT);
 }
 
 /**
@@ -46,7 +26,7 @@ interface Merge {
  * of a merged cluster to another is the size-weighted mean of its parts' (Lance–Williams); each
  * cluster remembers its nearest neighbour, so a merge rescans only the rows that pointed at it.
  */
-function averageLinkMerges(vectors: readonly Map<string, number>[]): Merge[] {
+function averageLinkMerges(vectors: readonly Map<string, number>[]): Link[] {
   const n = vectors.length;
   const similarity = new Float64Array(n * n);
   for (let i = 0; i < n; i++)
@@ -69,7 +49,7 @@ function averageLinkMerges(vectors: readonly Map<string, number>[]): Merge[] {
       }
   };
   for (let i = 0; i < n; i++) rescan(i);
-  const merges: Merge[] = [];
+  const merges: Link[] = [];
   for (let step = 1; step < n; step++) {
     let a = -1;
     for (let i = 0; i < n; i++)

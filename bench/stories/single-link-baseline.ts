@@ -1,4 +1,5 @@
-import { scoreClustering, type ClusteringScores } from './clustering-metrics.js';
+import { bestCut, type Link } from './best-cut.js';
+import type { ClusteringScores } from './clustering-metrics.js';
 import { cosine, tfidfVectors } from './tfidf.js';
 
 /**
@@ -10,24 +11,12 @@ export function bestSingleLink(
   gold: readonly string[],
 ): ClusteringScores & { threshold: number } {
   const vectors = tfidfVectors(texts);
-  const pairs: [number, number, number][] = [];
+  const links: Link[] = [];
   for (let i = 0; i < vectors.length; i++) {
     for (let j = i + 1; j < vectors.length; j++) {
-      const dot = cosine(vectors[i]!, vectors[j]!);
-      if (dot > 0.02) pairs.push([dot, i, j]);
+      const similarity = cosine(vectors[i]!, vectors[j]!);
+      if (similarity > 0.02) links.push({ similarity, a: i, b: j });
     }
   }
-  let best: (ClusteringScores & { threshold: number }) | undefined;
-  for (let threshold = 0.05; threshold <= 0.8; threshold += 0.01) {
-    const parent = texts.map((_, i) => i);
-    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-    for (const [sim, i, j] of pairs) if (sim >= threshold) parent[find(i)] = find(j);
-    const scores = scoreClustering(
-      texts.map((_, i) => String(find(i))),
-      gold,
-    );
-    if (!best || scores.bcubedF1 > best.bcubedF1)
-      best = { ...scores, threshold: Math.round(threshold * 100) / 100 };
-  }
-  return best!;
+  return bestCut(texts.length, links, gold, 0.05);
 }
