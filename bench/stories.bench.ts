@@ -128,6 +128,12 @@ if (run('copies')) {
     });
     report({
       bench,
+      name: `saudinewsnet copy links whose texts are under half contained by exact comparison (of ${wire.copyLinks} links)`,
+      value: wire.falseCopyLinks,
+      unit: 'links',
+    });
+    report({
+      bench,
       name: 'saudinewsnet groups whose original is the wire story',
       value: r3(wire.wireChosenShare),
       unit: 'share',

@@ -30,6 +30,9 @@ export interface WireCopyResult {
    */
   exactCopyPairs: number;
   exactCopyPairsFound: number;
+  /** Copy links the stream made (an article and the earlier one it copies), and how many of them exact comparison finds under half contained. */
+  copyLinks: number;
+  falseCopyLinks: number;
   samples: { original: string; members: { id: string; source: string; title: string; url: string }[] }[];
 }
 
@@ -54,9 +57,12 @@ export function measureWireCopies(sampleSize = 20): WireCopyResult | null {
   const clusterer = new StoryClusterer();
   const originals = new Map<string, string>();
   const byId = new Map<string, SaudiArticle>();
+  const copyLinks: [number, number][] = [];
+  const indexOfId = new Map<string, number>();
   articles.forEach((article, i) => {
     const id = `${article.source}:${i}`;
     byId.set(id, article);
+    indexOfId.set(id, i);
     const result = clusterer.add({
       id,
       title: article.title,
@@ -69,6 +75,7 @@ export function measureWireCopies(sampleSize = 20): WireCopyResult | null {
       byline: article.author,
     });
     if (result.original) for (const member of clusterer.copyGroup(id)) originals.set(member, result.original);
+    if (result.duplicateOf) copyLinks.push([i, indexOfId.get(result.duplicateOf)!]);
   });
   const groups = new Map<string, string[]>();
   for (const id of originals.keys()) {
@@ -94,7 +101,8 @@ export function measureWireCopies(sampleSize = 20): WireCopyResult | null {
         url: byId.get(id)!.url,
       })),
     }));
-  const exact = exactWireCopyPairs(articles, (i, j) =>
+  const sets = articles.map((a) => shingleHashes(words(a.content)));
+  const exact = exactWireCopyPairs(articles, sets, (i, j) =>
     clusterer.copyGroup(`${articles[i]!.source}:${i}`).includes(`${articles[j]!.source}:${j}`),
   );
   return {
@@ -105,6 +113,8 @@ export function measureWireCopies(sampleSize = 20): WireCopyResult | null {
     wireChosenShare: wireGroups.length === 0 ? 0 : wireChosen / wireGroups.length,
     exactCopyPairs: exact.pairs,
     exactCopyPairsFound: exact.found,
+    copyLinks: copyLinks.length,
+    falseCopyLinks: copyLinks.filter(([i, j]) => smallerContained(sets[i]!, sets[j]!) < 0.5).length,
     samples,
   };
 }
@@ -136,21 +146,24 @@ function crawlIntervals(articles: readonly SaudiArticle[]): Map<string, number> 
 /** The exact peer: every wire article against every paper's, on exact word 3-gram sets. */
 function exactWireCopyPairs(
   articles: readonly SaudiArticle[],
+  sets: readonly Uint32Array[],
   sameGroup: (i: number, j: number) => boolean,
 ): { pairs: number; found: number } {
-  const sets = articles.map((a) => shingleHashes(words(a.content)));
   let pairs = 0;
   let found = 0;
   for (let i = 0; i < articles.length; i++) {
     if (articles[i]!.source !== WIRE_SOURCE || sets[i]!.length < 20) continue;
     for (let j = 0; j < articles.length; j++) {
       if (articles[j]!.source === WIRE_SOURCE || sets[j]!.length < 20) continue;
-      const [smaller, larger] =
-        sets[i]!.length <= sets[j]!.length ? [sets[i]!, sets[j]!] : [sets[j]!, sets[i]!];
-      if (containment(smaller, larger) < 0.7 && jaccard(smaller, larger) < 0.5) continue;
+      if (smallerContained(sets[i]!, sets[j]!) < 0.7 && jaccard(sets[i]!, sets[j]!) < 0.5) continue;
       pairs++;
       if (sameGroup(i, j)) found++;
     }
   }
   return { pairs, found };
+}
+
+/** Containment of the smaller of two exact shingle sets in the larger. */
+function smallerContained(a: Uint32Array, b: Uint32Array): number {
+  return a.length <= b.length ? containment(a, b) : containment(b, a);
 }
