@@ -46,6 +46,13 @@ if (run('quality')) {
     });
     report({
       bench,
+      name: 'ecbplus 1-35 pairs within a topic: AUC of TF-IDF cosine telling one event from its sibling (1 = always)',
+      value: r3(ecb.siblingPairs.withNames),
+      unit: 'AUC',
+      peer: { name: 'the same on words alone, without names', value: r3(ecb.siblingPairs.words) },
+    });
+    report({
+      bench,
       name: `ecbplus 1-35 stories (gold ${ecb.goldStories})`,
       value: ecb.stream.clusters,
       unit: 'stories',

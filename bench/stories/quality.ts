@@ -4,6 +4,7 @@ import { scoreClustering, type ClusteringScores } from './clustering-metrics.js'
 import { jsonLines, readCorpusGzip, seededShuffle } from './corpus.js';
 import { bestAverageLink } from './average-link-baseline.js';
 import { bestSingleLink } from './single-link-baseline.js';
+import { siblingPairAuc } from './sibling-pairs.js';
 
 /** The fixed order in which ECB+ is fed as a stream. */
 export const STREAM_SEED = 20260101;
@@ -15,6 +16,8 @@ export interface EcbPlusResult {
   baseline: ClusteringScores & { threshold: number };
   /** Offline average-link with hindsight: what bag-of-words similarity reaches at best. */
   averageLink: ClusteringScores & { threshold: number };
+  /** AUC of TF-IDF cosine telling same-event pairs from sibling-event pairs within a topic. */
+  siblingPairs: { words: number; withNames: number };
 }
 
 /** ECB+ (topics 1–35, or the file given) as a shuffled stream through the clusterer, and the two offline peers. */
@@ -24,7 +27,10 @@ export function measureEcbPlus(
 ): EcbPlusResult | null {
   const raw = readCorpusGzip('ecbplus-event-clusters', file);
   if (raw === null) return null;
-  const docs = seededShuffle(jsonLines<{ doc: string; cluster: string; text: string }>(raw), STREAM_SEED);
+  const docs = seededShuffle(
+    jsonLines<{ doc: string; topic: number; cluster: string; text: string }>(raw),
+    STREAM_SEED,
+  );
   const clusterer = new StoryClusterer();
   // The running system gives the clusterer each article's entity keys beside its text.
   const entitiesOf = (text: string) =>
@@ -43,6 +49,10 @@ export function measureEcbPlus(
       docs.map((d) => d.text),
       gold,
     ),
+    siblingPairs: {
+      words: siblingPairAuc(docs, { nameWeight: 0 }),
+      withNames: siblingPairAuc(docs, { nameWeight: 2 }),
+    },
   };
 }
 
