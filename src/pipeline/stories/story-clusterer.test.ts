@@ -14,6 +14,27 @@ const docs = readStoryFixture('ecbplus-topics-1-3.jsonl')
   .split('\n')
   .map((line) => JSON.parse(line) as Fixture);
 
+// ECB+ topic 12 (CC BY 3.0) in the benchmark's order: two pirate attacks foiled by the Indian Navy in
+// the Gulf of Aden, three years apart, whose reports grow into one story before a split.
+const pirates = readStoryFixture('ecbplus-topic-12.jsonl')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as Fixture);
+
+/** How many of the story's articles belong to the event most of them belong to, per story. */
+function purity(order: Fixture[], storyOf: (doc: string) => string | undefined): number {
+  const counts = new Map<string, Map<string, number>>();
+  for (const d of order) {
+    const story = storyOf(d.doc)!;
+    const byCluster = counts.get(story) ?? new Map<string, number>();
+    byCluster.set(d.cluster, (byCluster.get(d.cluster) ?? 0) + 1);
+    counts.set(story, byCluster);
+  }
+  let majority = 0;
+  for (const byCluster of counts.values()) majority += Math.max(...byCluster.values());
+  return majority / order.length;
+}
+
 function storiesOf(order: Fixture[]): Map<string, string> {
   const clusterer = new StoryClusterer();
   return new Map(order.map((d) => [d.doc, clusterer.add({ id: d.doc, text: d.text }).story]));
@@ -250,6 +271,43 @@ describe('StoryClusterer', () => {
     expect(clusterer.add({ id: 'new', text: lohan[1]!.text, published: '2026-03-01T01:00:00Z' }).story).toBe(
       'new',
     );
+  });
+});
+
+describe('StoryClusterer splitting a story grown from two events', () => {
+  it('without splits, the two pirate attacks end in one story (the case the split is for)', () => {
+    const clusterer = new StoryClusterer({ splits: false });
+    for (const d of pirates) clusterer.add({ id: d.doc, text: d.text });
+    expect(purity(pirates, (doc) => clusterer.storyOf(doc))).toBeLessThan(0.7);
+  });
+
+  it('splits them apart, reports every article it moved, and sends later reports to the right part', () => {
+    const clusterer = new StoryClusterer();
+    const placedAt = new Map<string, string>();
+    for (const d of pirates) {
+      const answer = clusterer.add({ id: d.doc, text: d.text });
+      placedAt.set(d.doc, answer.story);
+      for (const move of answer.moved ?? []) placedAt.set(move.id, move.story);
+    }
+    expect(purity(pirates, (doc) => clusterer.storyOf(doc))).toBeGreaterThan(0.95);
+    // The answers and the moves, applied in order, leave every article where the clusterer has it.
+    for (const d of pirates) expect(placedAt.get(d.doc), d.doc).toBe(clusterer.storyOf(d.doc));
+    // A split-off story is named after its first article, like any story.
+    for (const story of new Set(placedAt.values())) expect(placedAt.get(story)).toBe(story);
+    const sukanya = pirates.filter((d) => d.cluster === '12_ecbplus');
+    const last = sukanya[sukanya.length - 1]!;
+    expect(clusterer.storyOf(last.doc)).toBe(clusterer.storyOf(sukanya[0]!.doc));
+  });
+
+  it('splits the same way when the same articles are fed again', () => {
+    const run = () => {
+      const clusterer = new StoryClusterer();
+      return pirates.map((d) => {
+        const answer = clusterer.add({ id: d.doc, text: d.text });
+        return [answer.story, answer.moved ?? []];
+      });
+    };
+    expect(run()).toEqual(run());
   });
 });
 

@@ -13,6 +13,7 @@ import type { CopyCandidate } from './provenance.js';
 import { defaultStoryIndexLimits, StoryIndex, type StoryIndexLimits } from './story-index.js';
 import { StoryAges, leadAges } from './lead-ages.js';
 import { StorySubjects } from './story-subjects.js';
+import { defaultStorySplitOptions, splitByNeighbours, type StorySplitOptions } from './story-splits.js';
 import { indexOfId } from './term-ranking.js';
 import { TermStatistics } from './term-statistics.js';
 import { words } from '../text/tokens.js';
@@ -53,6 +54,8 @@ export interface StoryClustererOptions {
   vector: VectorWeights;
   index: StoryIndexLimits;
   duplicates: DuplicateOptions;
+  /** Checks that split a story grown from two events; `false` never splits. */
+  splits: StorySplitOptions | false;
 }
 
 export const defaultStoryClustererOptions: StoryClustererOptions = {
@@ -71,6 +74,7 @@ export const defaultStoryClustererOptions: StoryClustererOptions = {
   vector: defaultVectorWeights,
   index: defaultStoryIndexLimits,
   duplicates: defaultDuplicateOptions,
+  splits: defaultStorySplitOptions,
 };
 
 interface ActiveStory {
@@ -81,6 +85,19 @@ interface ActiveStory {
   firstEvent: number;
   lastEvent: number;
   size: number;
+  /** Its articles in arrival order, while a split check may still come (see StorySplitOptions). */
+  members?: string[];
+}
+
+/**
+ * What a split check needs of an article: kept for the most recent articles only. The vector
+ * keeps its ids, weights and subject (not its terms), which is all a centroid is built from.
+ */
+interface MemberFacts {
+  vector: SparseVector;
+  ages: readonly number[];
+  time: number;
+  eventTime: number;
 }
 
 /**
@@ -102,6 +119,7 @@ export class StoryClusterer {
   private readonly storyOfArticle = new Map<string, string>();
   private readonly duplicates: DuplicateIndex;
   private readonly copies: CopyGroups;
+  private readonly memberFacts = new Map<string, MemberFacts>();
   private latestTime = 0;
   private arrivals = 0;
 
@@ -156,6 +174,7 @@ export class StoryClusterer {
       }
       this.stories.delete(best.slot);
       this.stories.set(best.slot, story);
+      this.rememberMember(story, article.id, { vector, ages, time, eventTime });
       assignment = {
         id: article.id,
         story: story.id,
@@ -168,13 +187,15 @@ export class StoryClusterer {
         const slot = this.index.open(vector);
         this.subjects.record(slot, vector);
         this.ages.record(slot, ages);
-        this.stories.set(slot, {
+        const opened: ActiveStory = {
           id: story,
           lastTime: time,
           firstEvent: eventTime,
           lastEvent: eventTime,
           size: 1,
-        });
+        };
+        this.stories.set(slot, opened);
+        this.rememberMember(opened, article.id, { vector, ages, time, eventTime });
         this.slotOfStory.set(story, slot);
         if (this.stories.size > this.options.maxActiveStories) this.evictOldest();
       }
@@ -186,6 +207,14 @@ export class StoryClusterer {
       };
     }
     this.rememberStory(article.id, assignment.story);
+    if (best) {
+      const moved = this.splitIfTwoEvents(best.slot);
+      if (moved.length > 0) {
+        assignment.story = this.storyOfArticle.get(article.id)!;
+        const others = moved.filter((m) => m.id !== article.id);
+        if (others.length > 0) assignment.moved = others;
+      }
+    }
     if (copy) {
       assignment.duplicateOf = copy.of;
       assignment.evidence.copy = {
@@ -200,6 +229,11 @@ export class StoryClusterer {
       assignment.evidence.provenance = verdict.scores;
     }
     return assignment;
+  }
+
+  /** The story an article is in now (a split may have moved it since it was placed). */
+  storyOf(id: string): string | undefined {
+    return this.storyOfArticle.get(id);
   }
 
   /** The ids of the copies in an article's copy group, itself included. */
@@ -234,6 +268,77 @@ export class StoryClusterer {
         best = { slot: match.slot, similarity };
     }
     return best;
+  }
+
+  /** Notes an article of a story while the story may still be checked for a split. */
+  private rememberMember(story: ActiveStory, id: string, facts: MemberFacts): void {
+    const splits = this.options.splits;
+    if (!splits) return;
+    const last = splits.checkAtSizes[splits.checkAtSizes.length - 1] ?? 0;
+    if (story.size > last) {
+      story.members = undefined;
+      return;
+    }
+    (story.members ??= []).push(id);
+    const { ids, weights, subject, subjectMentions } = facts.vector;
+    const vector = { ids, weights, subject, subjectMentions, terms: [], mentions: NO_MENTIONS };
+    this.memberFacts.set(id, { ...facts, vector });
+    if (this.memberFacts.size > splits.rememberedArticles)
+      this.memberFacts.delete(this.memberFacts.keys().next().value!);
+  }
+
+  /**
+   * At the sizes the options name, looks for two events grown into one story (see
+   * splitByNeighbours) and makes each part a story of its own: the part holding the first
+   * article keeps the story, every other part becomes a story named after its first article.
+   * Returns the articles that changed story. Needs every article's facts: a story whose oldest
+   * articles were forgotten is not checked.
+   */
+  private splitIfTwoEvents(slot: number): { id: string; story: string }[] {
+    const splits = this.options.splits;
+    const story = this.stories.get(slot);
+    if (!splits || !story?.members || !splits.checkAtSizes.includes(story.size)) return [];
+    const members = story.members;
+    const facts = members.map((id) => this.memberFacts.get(id));
+    if (facts.some((f) => f === undefined)) return [];
+    const known = facts as MemberFacts[];
+    const parts = splitByNeighbours(
+      known.map((f) => f.vector),
+      (id) => this.statistics.idf(id),
+      splits,
+    );
+    if (!parts) return [];
+    this.closeStory(slot);
+    const moved: { id: string; story: string }[] = [];
+    for (const part of parts) {
+      const id = part[0] === 0 ? story.id : members[part[0]!]!;
+      const partSlot = this.index.open(known[part[0]!]!.vector);
+      const opened: ActiveStory = { id, lastTime: 0, firstEvent: NaN, lastEvent: NaN, size: 0, members: [] };
+      for (const [n, position] of part.entries()) {
+        const member = known[position]!;
+        if (n > 0) this.index.absorb(partSlot, member.vector);
+        this.subjects.record(partSlot, member.vector);
+        this.ages.record(partSlot, member.ages);
+        opened.size++;
+        opened.members!.push(members[position]!);
+        opened.lastTime = Math.max(opened.lastTime, member.time);
+        if (!Number.isNaN(member.eventTime)) {
+          opened.firstEvent = Number.isNaN(opened.firstEvent)
+            ? member.eventTime
+            : Math.min(opened.firstEvent, member.eventTime);
+          opened.lastEvent = Number.isNaN(opened.lastEvent)
+            ? member.eventTime
+            : Math.max(opened.lastEvent, member.eventTime);
+        }
+        if (id !== story.id) {
+          this.storyOfArticle.set(members[position]!, id);
+          moved.push({ id: members[position]!, story: id });
+        }
+      }
+      this.stories.set(partSlot, opened);
+      this.slotOfStory.set(id, partSlot);
+    }
+    return moved;
   }
 
   private copyCandidate(article: StoryArticle, text: string, time: number): CopyCandidate {
@@ -279,8 +384,18 @@ export class StoryClusterer {
       this.ages.memoryBytes() +
       this.stories.size * 64 +
       this.duplicates.memoryBytes() +
-      this.statistics.memoryBytes()
+      this.statistics.memoryBytes() +
+      this.memberBytes()
     );
+  }
+
+  /** Bytes of the articles remembered for split checks, and of the stories' member lists. */
+  private memberBytes(): number {
+    let bytes = 0;
+    for (const facts of this.memberFacts.values())
+      bytes += facts.vector.ids.byteLength + facts.vector.weights.byteLength + MEMBER_OVERHEAD_BYTES;
+    for (const story of this.stories.values()) bytes += (story.members?.length ?? 0) * 8;
+    return bytes;
   }
 
   // `stories` is kept in order of last update (a story is re-inserted when it grows), so the
@@ -307,6 +422,10 @@ export class StoryClusterer {
     this.ages.forget(slot);
   }
 }
+
+const NO_MENTIONS = new Uint16Array(0);
+/** Bytes of a remembered article beside its vector's arrays: objects, map entry, id string. */
+const MEMBER_OVERHEAD_BYTES = 320;
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;

@@ -45,4 +45,9 @@ export interface StoryAssignment {
   original?: string;
   isNewStory: boolean;
   evidence: StoryEvidence;
+  /**
+   * Earlier articles this article's arrival moved to another story: their story had grown
+   * from two events, and the split-off part is now a story of its own.
+   */
+  moved?: { id: string; story: string }[];
 }
