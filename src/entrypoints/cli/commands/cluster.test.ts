@@ -66,4 +66,20 @@ describe('newsdesk cluster --batch', () => {
       evidence: { copy: { of: 'a', exact: true } },
     });
   });
+
+  it('says where each article ends up when a later article split its story', async () => {
+    // ECB+ topic 12 (CC BY 3.0): two pirate attacks whose reports grow into one story, then split.
+    const docs = readStoryFixture('ecbplus-topic-12.jsonl')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { doc: string; cluster: string; text: string });
+    const out = await cluster(docs.map((d) => JSON.stringify({ id: d.doc, text: d.text })));
+    const storyOf = new Map(out.map((o) => [o.id, o.story]));
+    // Every story printed holds one event: the reports printed before the split say where they went.
+    const events = new Map<unknown, Set<string>>();
+    for (const d of docs)
+      events.set(storyOf.get(d.doc), (events.get(storyOf.get(d.doc)) ?? new Set()).add(d.cluster));
+    const mixed = docs.filter((d) => events.get(storyOf.get(d.doc))!.size > 1);
+    expect(mixed.length).toBeLessThanOrEqual(2);
+  });
 });

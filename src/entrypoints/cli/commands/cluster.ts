@@ -1,7 +1,7 @@
 import { NewsdeskError } from '../../../platform/errors.js';
 import { StoryClusterer } from '../../../pipeline/stories/story-clusterer.js';
 import type { StoryArticle } from '../../../pipeline/stories/types.js';
-import { runBatch } from '../io.js';
+import { runBatch, type Output } from '../io.js';
 import type { RegisterCommand } from './index.js';
 
 /** Fields of a batch line that are optional strings. */
@@ -36,7 +36,8 @@ export function storyArticleFromLine(row: Record<string, unknown>): StoryArticle
 
 /**
  * `newsdesk cluster --batch DOCS.jsonl`: reads articles in order as a stream and writes, per
- * line, the story it joined and, for copies, the article it copies and the chosen original.
+ * line, the story it is in at the end of the stream and, for copies, the article it copies and
+ * the original chosen when it arrived.
  */
 export const registerCluster: RegisterCommand = (program, context) => {
   program
@@ -49,8 +50,15 @@ export const registerCluster: RegisterCommand = (program, context) => {
     )
     .action(async (options: { batch: string; evidence?: boolean }) => {
       const clusterer = new StoryClusterer();
+      // Answers wait for the end of the batch: a later article can split a story that grew from
+      // two events, and each line then says where its article ends up. One small object a line.
+      const answers: Record<string, unknown>[] = [];
+      const collect: Output = {
+        line: () => undefined,
+        json: (value) => answers.push(value as Record<string, unknown>),
+      };
       // A bad line gets its own error answer; the batch as a whole still succeeds (exit 0).
-      await runBatch(options.batch, context.output, async (row) => {
+      await runBatch(options.batch, collect, async (row) => {
         const result = clusterer.add(storyArticleFromLine(row));
         return {
           story: result.story,
@@ -59,5 +67,10 @@ export const registerCluster: RegisterCommand = (program, context) => {
           ...(options.evidence ? { evidence: result.evidence } : {}),
         };
       });
+      for (const answer of answers) {
+        if (typeof answer.story === 'string')
+          answer.story = clusterer.storyOf(String(answer.id)) ?? answer.story;
+        context.output.json(answer);
+      }
     });
 };
