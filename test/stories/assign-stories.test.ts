@@ -4,6 +4,7 @@ import { StoryAssigner } from '../../src/pipeline/ingest/assign-stories.js';
 import { PageRepository } from '../../src/store/repositories/pages.js';
 import { createTestApp } from '../support/app.js';
 import { testDialects } from '../support/databases.js';
+import { readStoryFixture } from '../fixtures/stories/read-fixture.js';
 import { seedStories } from './seed.js';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -236,5 +237,53 @@ describe.each(testDialects)('story assignment on %s', (dialect) => {
     expect(progress.at(-1)).toEqual([streamed.length, streamed.length, 'assign']);
     await assigner(50).recluster(now - 3 * 3_600_000);
     expect(await snapshot(t)).toEqual(streamed);
+  });
+
+  it('stores where a split moved earlier articles: assignments, story rows and linking keys agree', async () => {
+    // ECB+ topic 12 (CC BY 3.0): two pirate attacks whose reports grow into one story, then split.
+    const docs = readStoryFixture('ecbplus-topic-12.jsonl')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { doc: string; cluster: string; text: string });
+    const now = t.clock.now();
+    const source = await t.app.sources.add({ url: 'https://navy.example/feed', title: 'Navy' }, now);
+    const ids = await t.app.articles.insertNew(
+      docs.map((d, i) => ({
+        sourceId: source.id,
+        itemKey: d.doc,
+        url: `https://navy.example/${i}`,
+        title: '',
+        summary: d.text,
+        content: null,
+        author: null,
+        lang: 'en',
+        publishedAt: now - (docs.length - i) * 60_000,
+        firstSeenAt: now,
+      })),
+    );
+    const eventOf = new Map(ids.map((id, i) => [id, docs[i]!.cluster]));
+    const stream = assigner(4);
+    while ((await stream.assignPending(4)).assigned > 0);
+    const rows = await snapshot(t);
+    // Each stored story holds one event but for a stray report or two.
+    const events = new Map<number, Set<string>>();
+    for (const r of rows)
+      events.set(r.story_id, (events.get(r.story_id) ?? new Set()).add(eventOf.get(r.article_id)!));
+    expect(rows.filter((r) => events.get(r.story_id)!.size > 1).length).toBeLessThanOrEqual(2);
+    // A story is named after its first article, the one marked as opening it.
+    for (const r of rows)
+      expect(r.is_new_story, String(r.article_id)).toBe(r.story_id === r.article_id ? 1 : 0);
+    const db = t.database.store.db;
+    const storyRows = await db.selectFrom('stories').select(['id', 'article_count']).execute();
+    const counts = new Map<number, number>();
+    for (const r of rows) counts.set(r.story_id, (counts.get(r.story_id) ?? 0) + 1);
+    expect(new Map(storyRows.map((r) => [Number(r.id), Number(r.article_count)]))).toEqual(counts);
+    const keys = await db.selectFrom('story_article_keys').select(['article_id', 'story_id']).execute();
+    expect(keys.length).toBeGreaterThan(0);
+    const storyOf = new Map(rows.map((r) => [r.article_id, r.story_id]));
+    for (const k of keys) expect(Number(k.story_id)).toBe(storyOf.get(Number(k.article_id)));
+    // Rebuilding from the stored articles splits at the same place.
+    await assigner(50).recluster(undefined);
+    expect(await snapshot(t)).toEqual(rows);
   });
 });

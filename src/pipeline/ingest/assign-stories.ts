@@ -38,6 +38,12 @@ export interface OriginalUpdate {
   diff: DiffSummary | null;
 }
 
+/** An article stored earlier that a split moved to another story. */
+export interface StoryMove {
+  articleId: number;
+  storyId: number;
+}
+
 /** What assignment needs from the store, passed in by the composition root. */
 export interface StoryStreamStore {
   position(): Promise<StreamPosition>;
@@ -58,11 +64,16 @@ export interface StoryStreamStore {
   replayStart(windowMs: number): Promise<number>;
   /** The text each article is clustered on (see `storyText`). */
   texts(articleIds: number[]): Promise<Map<number, string>>;
-  /** Stores a batch if the stream is still at `expected`; false when another writer moved it. */
+  /**
+   * Stores a batch if the stream is still at `expected`; false when another writer moved it.
+   * `moves` puts articles stored earlier into the story a split gave them (the first article of
+   * a story is the one it is named after, as when it opened it).
+   */
   record(
     expected: StreamPosition,
     records: AssignmentRecord[],
     originals: OriginalUpdate[],
+    moves: StoryMove[],
     now: number,
   ): Promise<boolean>;
   /** Removes the assignments from `sequence` on; returns the new position. */
@@ -239,6 +250,7 @@ export class StoryAssigner {
     const texts = new Map<number, string>();
     const records: AssignmentRecord[] = [];
     const groups = new Map<number, { original: number; members: number[] }>();
+    const moves = new Map<number, number>();
     for (const [index, article] of batch.entries()) {
       if (index > 0 && index % ARTICLES_PER_TURN === 0) await nextTurn();
       const input = toStoryArticle(article);
@@ -258,6 +270,7 @@ export class StoryAssigner {
         lang: languageOf(input.text, input.lang),
         linkingKeys: linkingKeys(entities, input.text),
       });
+      for (const move of answer.moved ?? []) moves.set(Number(move.id), Number(move.story));
       if (answer.original !== undefined) {
         const members = clusterer.copyGroup(answer.id).map(Number);
         const original = Number(answer.original);
@@ -267,7 +280,16 @@ export class StoryAssigner {
       }
     }
     const originals = await this.originalUpdates(groups, texts);
-    const stored = await this.deps.store.record(position, records, originals, this.deps.now());
+    // A split can move articles of this batch too: they are stored where they ended up.
+    for (const record of records) {
+      const story = moves.get(record.articleId);
+      if (story === undefined) continue;
+      record.storyId = story;
+      record.isNewStory = story === record.articleId;
+      moves.delete(record.articleId);
+    }
+    const earlier = [...moves].map(([articleId, storyId]) => ({ articleId, storyId }));
+    const stored = await this.deps.store.record(position, records, originals, earlier, this.deps.now());
     if (stored) for (const o of originals) this.decided.set(o.articleId, o.originalId);
     if (this.decided.size > MAX_DECIDED) this.decided.clear();
     return stored ? { sequence: position.sequence + batch.length, version: position.version + 1 } : undefined;
@@ -281,8 +303,7 @@ export class StoryAssigner {
     const missing = new Set<number>();
     for (const [member, group] of groups)
       for (const id of [member, group.original]) if (!texts.has(id)) missing.add(id);
-    if (missing.size)
-      for (const [id, text] of await this.deps.store.texts([...missing])) texts.set(id, text);
+    if (missing.size) for (const [id, text] of await this.deps.store.texts([...missing])) texts.set(id, text);
     const updates: OriginalUpdate[] = [];
     for (const [articleId, group] of groups) {
       const diff =

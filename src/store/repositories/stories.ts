@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type {
   AssignmentRecord,
   OriginalUpdate,
+  StoryMove,
   StoryStreamStore,
   StreamPosition,
 } from '../../pipeline/ingest/assign-stories.js';
@@ -112,7 +113,13 @@ export class StoryRepository implements StoryStreamStore {
       const rows = await this.db
         .selectFrom('articles')
         .leftJoin('article_extractions as extraction', 'extraction.article_id', 'articles.id')
-        .select(['articles.id', 'articles.content', 'articles.summary', 'extraction.status', 'extraction.text'])
+        .select([
+          'articles.id',
+          'articles.content',
+          'articles.summary',
+          'extraction.status',
+          'extraction.text',
+        ])
         .where('articles.id', 'in', articleIds.slice(i, i + CHUNK))
         .execute();
       for (const r of rows) {
@@ -127,6 +134,7 @@ export class StoryRepository implements StoryStreamStore {
     expected: StreamPosition,
     records: AssignmentRecord[],
     originals: OriginalUpdate[],
+    moves: StoryMove[],
     now: number,
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
@@ -153,9 +161,19 @@ export class StoryRepository implements StoryStreamStore {
       }
       await saveLinkingKeys(
         trx,
-        records.map((r) => ({ articleId: r.articleId, storyId: r.storyId, lang: r.lang, keys: r.linkingKeys })),
+        records.map((r) => ({
+          articleId: r.articleId,
+          storyId: r.storyId,
+          lang: r.lang,
+          keys: r.linkingKeys,
+        })),
       );
-      await refreshStories(trx, [...new Set(records.map((r) => r.storyId))], now);
+      const left = await moveToStories(trx, moves);
+      await refreshStories(
+        trx,
+        [...new Set([...records.map((r) => r.storyId), ...left, ...moves.map((m) => m.storyId)])],
+        now,
+      );
       return true;
     });
   }
@@ -284,6 +302,36 @@ function toRow(
 }
 
 /** Recomputes the size and time span of the given stories from their assignments; drops emptied ones. */
+/** Puts stored articles into the stories a split gave them; returns the stories they left. */
+async function moveToStories(trx: Transaction<Database>, moves: StoryMove[]): Promise<number[]> {
+  const left = new Set<number>();
+  for (let i = 0; i < moves.length; i += CHUNK) {
+    const rows = await trx
+      .selectFrom('story_assignments')
+      .select('story_id')
+      .where(
+        'article_id',
+        'in',
+        moves.slice(i, i + CHUNK).map((m) => m.articleId),
+      )
+      .execute();
+    for (const row of rows) left.add(Number(row.story_id));
+  }
+  for (const move of moves) {
+    await trx
+      .updateTable('story_assignments')
+      .set({ story_id: move.storyId, is_new_story: move.storyId === move.articleId ? 1 : 0 })
+      .where('article_id', '=', move.articleId)
+      .execute();
+    await trx
+      .updateTable('story_article_keys')
+      .set({ story_id: move.storyId })
+      .where('article_id', '=', move.articleId)
+      .execute();
+  }
+  return [...left];
+}
+
 async function refreshStories(trx: Transaction<Database>, storyIds: number[], now: number): Promise<void> {
   for (let i = 0; i < storyIds.length; i += CHUNK) {
     const ids = storyIds.slice(i, i + CHUNK);
