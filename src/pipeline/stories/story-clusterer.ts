@@ -312,33 +312,39 @@ export class StoryClusterer {
     const moved: { id: string; story: string }[] = [];
     for (const part of parts) {
       const id = part[0] === 0 ? story.id : members[part[0]!]!;
-      const partSlot = this.index.open(known[part[0]!]!.vector);
-      const opened: ActiveStory = { id, lastTime: 0, firstEvent: NaN, lastEvent: NaN, size: 0, members: [] };
-      for (const [n, position] of part.entries()) {
-        const member = known[position]!;
-        if (n > 0) this.index.absorb(partSlot, member.vector);
-        this.subjects.record(partSlot, member.vector);
-        this.ages.record(partSlot, member.ages);
-        opened.size++;
-        opened.members!.push(members[position]!);
-        opened.lastTime = Math.max(opened.lastTime, member.time);
-        if (!Number.isNaN(member.eventTime)) {
-          opened.firstEvent = Number.isNaN(opened.firstEvent)
-            ? member.eventTime
-            : Math.min(opened.firstEvent, member.eventTime);
-          opened.lastEvent = Number.isNaN(opened.lastEvent)
-            ? member.eventTime
-            : Math.max(opened.lastEvent, member.eventTime);
-        }
-        if (id !== story.id) {
-          this.storyOfArticle.set(members[position]!, id);
-          moved.push({ id: members[position]!, story: id });
-        }
-      }
-      this.stories.set(partSlot, opened);
-      this.slotOfStory.set(id, partSlot);
+      this.rebuildStory(
+        id,
+        part.map((position) => members[position]!),
+        part.map((position) => known[position]!),
+      );
+      if (id !== story.id) for (const position of part) moved.push({ id: members[position]!, story: id });
     }
     return moved;
+  }
+
+  /** Opens a story again from its articles, in arrival order, and points them at it. */
+  private rebuildStory(id: string, memberIds: string[], facts: MemberFacts[]): void {
+    const slot = this.index.open(facts[0]!.vector);
+    const story: ActiveStory = { id, lastTime: 0, firstEvent: NaN, lastEvent: NaN, size: 0, members: [] };
+    for (const [n, member] of facts.entries()) {
+      if (n > 0) this.index.absorb(slot, member.vector);
+      this.subjects.record(slot, member.vector);
+      this.ages.record(slot, member.ages);
+      story.size++;
+      story.members!.push(memberIds[n]!);
+      story.lastTime = Math.max(story.lastTime, member.time);
+      if (!Number.isNaN(member.eventTime)) {
+        story.firstEvent = Number.isNaN(story.firstEvent)
+          ? member.eventTime
+          : Math.min(story.firstEvent, member.eventTime);
+        story.lastEvent = Number.isNaN(story.lastEvent)
+          ? member.eventTime
+          : Math.max(story.lastEvent, member.eventTime);
+      }
+      this.storyOfArticle.set(memberIds[n]!, id);
+    }
+    this.stories.set(slot, story);
+    this.slotOfStory.set(id, slot);
   }
 
   private copyCandidate(article: StoryArticle, text: string, time: number): CopyCandidate {
