@@ -197,6 +197,12 @@ if (run('speed')) {
     unit: 'bytes',
     goal: '< 2048',
   });
+  report({
+    bench,
+    name: 'the same stream: B-cubed F1 of its stories against the generated events',
+    value: r3(stream.syntheticBcubedF1),
+    unit: 'F1',
+  });
   for (const speed of measureEntitySpeed()) {
     report({
       bench,

@@ -1,4 +1,5 @@
 import { StoryClusterer } from '../../src/pipeline/stories/story-clusterer.js';
+import { scoreClustering } from './clustering-metrics.js';
 import { syntheticArticles } from './synthetic-news.js';
 
 export interface StreamSpeed {
@@ -9,6 +10,8 @@ export interface StreamSpeed {
   articlesPerCpuSecond: number;
   indexBytesPerArticle: number;
   bruteForceArticlesPerSecond: number;
+  /** B-cubed F1 of the stories against the events the articles were generated from: a check that speed is not bought with merges. */
+  syntheticBcubedF1: number;
 }
 
 /**
@@ -27,6 +30,10 @@ export function measureStream(window = 100_000, measured = 10_000, wordsPerArtic
   const cpu = process.cpuUsage(cpuStarted);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const brute = measureBruteForce(articles.slice(window, window + 200), clusterer.activeStories);
+  const scores = scoreClustering(
+    articles.map((a) => clusterer.storyOf(a.id) ?? a.id),
+    articles.map((a) => String(a.event)),
+  );
   return {
     windowArticles: window,
     activeStories: clusterer.activeStories,
@@ -34,6 +41,7 @@ export function measureStream(window = 100_000, measured = 10_000, wordsPerArtic
     articlesPerCpuSecond: Math.round(measured / cpuSeconds),
     indexBytesPerArticle: Math.round(clusterer.indexMemoryBytes() / (window + measured)),
     bruteForceArticlesPerSecond: brute,
+    syntheticBcubedF1: scores.bcubedF1,
   };
 }
 

@@ -64,7 +64,7 @@ export const defaultStoryClustererOptions: StoryClustererOptions = {
   wordShare: 0.5,
   idfPower: 0.7,
   minWordSimilarity: 0.05,
-  minKeySimilarity: 0.2,
+  minKeySimilarity: 0.18,
   windowHours: 24 * 7,
   maxActiveStories: 200_000,
   decayPerDay: 0.02,
