@@ -14,6 +14,7 @@ import { defaultStoryIndexLimits, StoryIndex, type StoryIndexLimits } from './st
 import { StoryAges, leadAges } from './lead-ages.js';
 import { StorySubjects } from './story-subjects.js';
 import { defaultStorySplitOptions, splitByNeighbours, type StorySplitOptions } from './story-splits.js';
+import { RecentArticles, type RecentArticle } from './recent-articles.js';
 import { indexOfId } from './term-ranking.js';
 import { TermStatistics } from './term-statistics.js';
 import { words } from '../text/tokens.js';
@@ -90,17 +91,6 @@ interface ActiveStory {
 }
 
 /**
- * What a split check needs of an article: kept for the most recent articles only. The vector
- * keeps its ids, weights and subject (not its terms), which is all a centroid is built from.
- */
-interface MemberFacts {
-  vector: SparseVector;
-  ages: readonly number[];
-  time: number;
-  eventTime: number;
-}
-
-/**
  * Streaming story clustering: each article, as it arrives, joins the most similar active
  * story or opens a new one. Similarity is TF-IDF cosine against the story's centroid, over
  * content words, title words and names (which keep apart two events of the same kind), less a
@@ -119,7 +109,7 @@ export class StoryClusterer {
   private readonly storyOfArticle = new Map<string, string>();
   private readonly duplicates: DuplicateIndex;
   private readonly copies: CopyGroups;
-  private readonly memberFacts = new Map<string, MemberFacts>();
+  private readonly recent: RecentArticles;
   private latestTime = 0;
   private arrivals = 0;
 
@@ -129,6 +119,8 @@ export class StoryClusterer {
     this.index = new StoryIndex(this.statistics, this.options.index);
     this.duplicates = new DuplicateIndex(this.options.duplicates, this.options.maxTrackedArticles);
     this.copies = new CopyGroups(this.options.maxTrackedArticles);
+    const splits = this.options.splits;
+    this.recent = new RecentArticles(splits ? splits.rememberedArticles : 0, this.options.vector.maxTerms);
   }
 
   /** Places one article and says where, with the evidence. */
@@ -271,7 +263,7 @@ export class StoryClusterer {
   }
 
   /** Notes an article of a story while the story may still be checked for a split. */
-  private rememberMember(story: ActiveStory, id: string, facts: MemberFacts): void {
+  private rememberMember(story: ActiveStory, id: string, facts: RecentArticle): void {
     const splits = this.options.splits;
     if (!splits) return;
     const last = splits.checkAtSizes[splits.checkAtSizes.length - 1] ?? 0;
@@ -280,11 +272,7 @@ export class StoryClusterer {
       return;
     }
     (story.members ??= []).push(id);
-    const { ids, weights, subject, subjectMentions } = facts.vector;
-    const vector = { ids, weights, subject, subjectMentions, terms: [], mentions: NO_MENTIONS };
-    this.memberFacts.set(id, { ...facts, vector });
-    if (this.memberFacts.size > splits.rememberedArticles)
-      this.memberFacts.delete(this.memberFacts.keys().next().value!);
+    this.recent.remember(id, facts);
   }
 
   /**
@@ -299,9 +287,9 @@ export class StoryClusterer {
     const story = this.stories.get(slot);
     if (!splits || !story?.members || !splits.checkAtSizes.includes(story.size)) return [];
     const members = story.members;
-    const facts = members.map((id) => this.memberFacts.get(id));
+    const facts = members.map((id) => this.recent.get(id));
     if (facts.some((f) => f === undefined)) return [];
-    const known = facts as MemberFacts[];
+    const known = facts as RecentArticle[];
     const parts = splitByNeighbours(
       known.map((f) => f.vector),
       (id) => this.statistics.idf(id),
@@ -323,7 +311,7 @@ export class StoryClusterer {
   }
 
   /** Opens a story again from its articles, in arrival order, and points them at it. */
-  private rebuildStory(id: string, memberIds: string[], facts: MemberFacts[]): void {
+  private rebuildStory(id: string, memberIds: string[], facts: RecentArticle[]): void {
     const slot = this.index.open(facts[0]!.vector);
     const story: ActiveStory = { id, lastTime: 0, firstEvent: NaN, lastEvent: NaN, size: 0, members: [] };
     for (const [n, member] of facts.entries()) {
@@ -397,9 +385,7 @@ export class StoryClusterer {
 
   /** Bytes of the articles remembered for split checks, and of the stories' member lists. */
   private memberBytes(): number {
-    let bytes = 0;
-    for (const facts of this.memberFacts.values())
-      bytes += facts.vector.ids.byteLength + facts.vector.weights.byteLength + MEMBER_OVERHEAD_BYTES;
+    let bytes = this.recent.memoryBytes();
     for (const story of this.stories.values()) bytes += (story.members?.length ?? 0) * 8;
     return bytes;
   }
@@ -428,10 +414,6 @@ export class StoryClusterer {
     this.ages.forget(slot);
   }
 }
-
-const NO_MENTIONS = new Uint16Array(0);
-/** Bytes of a remembered article beside its vector's arrays: objects, map entry, id string. */
-const MEMBER_OVERHEAD_BYTES = 320;
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;

@@ -70,12 +70,22 @@ export function splitByNeighbours(
   return large;
 }
 
-/** The `count` positions most similar to `i` (ties to the earlier article). */
+/**
+ * The `count` positions most similar to `i` (ties to the earlier article), by insertion into a
+ * short sorted list: a story has at most a few dozen articles, and this runs for each of them.
+ */
 function nearest(similarity: Float64Array, n: number, i: number, count: number): number[] {
-  const others: number[] = [];
-  for (let j = 0; j < n; j++) if (j !== i) others.push(j);
-  others.sort((a, b) => similarity[i * n + b]! - similarity[i * n + a]! || a - b);
-  return others.slice(0, count);
+  const best: number[] = [];
+  for (let j = 0; j < n; j++) {
+    if (j === i) continue;
+    const s = similarity[i * n + j]!;
+    let at = best.length;
+    while (at > 0 && similarity[i * n + best[at - 1]!]! < s) at--;
+    if (at >= count) continue;
+    best.splice(at, 0, j);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /** The vector's TF-IDF weights with the current IDF, scaled to unit length. */
