@@ -129,7 +129,7 @@ export function articleVector(
   // The heaviest terms (ties in first-seen order), then by id; both orders by native sorts of
   // packed numbers, not comparators (sorting was a fifth of the cost of building a vector).
   const kept =
-    n > weights.maxTerms ? positionsByRankDescending(ranks, n).subarray(0, weights.maxTerms) : null;
+    n > weights.maxTerms ? positionsByRankDescending(ranks, n, undefined, undefined, weights.maxTerms) : null;
   const order = positionsByIdAscending(ids, kept ?? n);
   const vector: SparseVector = {
     ids: new Uint32Array(order.length),

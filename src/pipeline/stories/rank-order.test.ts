@@ -27,4 +27,18 @@ describe('positionsByRankDescending', () => {
     expect([...positionsByRankDescending(ranks, 4, out, keys)]).toEqual([3, 1, 2, 0]);
     expect(out[0]).toBe(3);
   });
+
+  it('gives the same first positions, in the same order, when asked for only a few', () => {
+    let state = 11;
+    const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) % 1000) / 37;
+    for (const length of [1, 2, 5, 40, 300]) {
+      const ranks = Float32Array.from({ length }, () => Math.floor(random()));
+      const full = comparatorOrder(ranks);
+      for (const limit of [0, 1, 3, 24, 128, 160, 400])
+        expect(
+          [...positionsByRankDescending(ranks, length, undefined, undefined, limit)],
+          `${length}/${limit}`,
+        ).toEqual(full.slice(0, limit));
+    }
+  });
 });

@@ -11,13 +11,15 @@ export const MAX_RANKED = POSITION_SPACE;
  * natively, with no comparator called per comparison: ranking terms was a tenth of the cost
  * of placing an article. Ranks must not be NaN. Writes into `out` and uses `keys` as scratch
  * (both must hold `length` values; callers on a hot path pass their own) and returns the
- * filled part of `out`.
+ * filled part of `out`. With `limit`, only the first `limit` positions are returned (the same
+ * ones, in the same order): the rest are set aside by selection, not sorted.
  */
 export function positionsByRankDescending(
   ranks: Float32Array,
   length: number,
   out: Uint32Array = new Uint32Array(length),
   keys: Float64Array = new Float64Array(length),
+  limit = length,
 ): Uint32Array {
   if (length > MAX_RANKED) throw new RangeError(`at most ${MAX_RANKED} ranks`);
   const bits = new Uint32Array(ranks.buffer, ranks.byteOffset, ranks.length);
@@ -27,9 +29,42 @@ export function positionsByRankDescending(
     const ascending = raw & 0x80000000 ? ~raw >>> 0 : (raw | 0x80000000) >>> 0;
     keys[i] = (0xffffffff - ascending) * POSITION_SPACE + i;
   }
-  const sorted = keys.subarray(0, length).sort();
-  for (let i = 0; i < length; i++) out[i] = positionOf(sorted[i]!);
-  return out.subarray(0, length);
+  const count = Math.min(limit, length);
+  if (count < length) selectSmallest(keys, length, count);
+  const sorted = keys.subarray(0, count).sort();
+  for (let i = 0; i < count; i++) out[i] = positionOf(sorted[i]!);
+  return out.subarray(0, count);
+}
+
+/**
+ * Reorders `keys[0..length)` so that its `count` smallest values come first, in no particular
+ * order (Hoare's selection; the keys are distinct, as positions make them).
+ */
+function selectSmallest(keys: Float64Array, length: number, count: number): void {
+  let left = 0;
+  let right = length - 1;
+  while (left < right) {
+    const middle = (left + right) >>> 1;
+    const pivot = median(keys[left]!, keys[middle]!, keys[right]!);
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (keys[i]! < pivot) i++;
+      while (keys[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = keys[i]!;
+        keys[i++] = keys[j]!;
+        keys[j--] = swap;
+      }
+    }
+    if (count - 1 <= j) right = j;
+    else if (count - 1 >= i) left = i;
+    else return;
+  }
+}
+
+function median(a: number, b: number, c: number): number {
+  return a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
 }
 
 /**

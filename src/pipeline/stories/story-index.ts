@@ -123,6 +123,7 @@ export class StoryIndex {
       oldLength,
       vector,
       this.statistics,
+      c,
     );
     const { mergedIds, mergedSums } = this.ranking;
     const length = Math.min(c, ranked.length);
@@ -173,7 +174,7 @@ export class StoryIndex {
   }
 
   private candidates(vector: SparseVector, accept: (slot: number) => boolean): number[] {
-    const order = this.ranking.heaviestTerms(vector, this.query.idf).subarray(0, this.limits.queryTerms);
+    const order = this.ranking.heaviestTerms(vector, this.query.idf, this.limits.queryTerms);
     const touched: number[] = [];
     for (const index of order) {
       const id = vector.ids[index]!;

@@ -29,6 +29,7 @@ export class TermRanking {
     length: number,
     vector: SparseVector,
     statistics: TermStatistics,
+    limit = Infinity,
   ): Uint32Array {
     let norm = 0;
     for (let i = 0; i < vector.weights.length; i++) norm += vector.weights[i]! ** 2;
@@ -51,15 +52,15 @@ export class TermRanking {
       mergedSums[merged++] = vector.weights[i]! / norm;
     }
     for (let i = 0; i < merged; i++) ranks[i] = Math.fround(mergedSums[i]!) * statistics.idf(mergedIds[i]!);
-    return positionsByRankDescending(ranks, merged, this.order, this.keys);
+    return positionsByRankDescending(ranks, merged, this.order, this.keys, limit);
   }
 
-  /** Positions of the vector's terms, heaviest first, given the IDF of each term by position. */
-  heaviestTerms(vector: SparseVector, idf: Float64Array): Uint32Array {
+  /** Positions of the vector's `limit` heaviest terms, heaviest first, given the IDF of each term by position. */
+  heaviestTerms(vector: SparseVector, idf: Float64Array, limit = Infinity): Uint32Array {
     const terms = vector.ids.length;
     this.reserve(terms);
     for (let i = 0; i < terms; i++) this.ranks[i] = vector.weights[i]! * idf[i]!;
-    return positionsByRankDescending(this.ranks, terms, this.order, this.keys);
+    return positionsByRankDescending(this.ranks, terms, this.order, this.keys, limit);
   }
 
   private reserve(terms: number): void {
