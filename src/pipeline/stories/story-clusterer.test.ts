@@ -311,6 +311,24 @@ describe('StoryClusterer splitting a story grown from two events', () => {
   });
 });
 
+describe('StoryClusterer and wire datelines', () => {
+  it('keeps apart unrelated wire stories filed under the same dated first line', () => {
+    // The Saudi Press Agency heads every story with its place, the day in two calendars and its name.
+    const dateline = 'الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس  ';
+    const texts = [
+      'هطلت أمطار غزيرة على مركز الشبحة بمحافظة أملج وسالت الأودية وحذر الدفاع المدني السكان من الاقتراب من مجاري السيول والأودية.',
+      'التقى وزير الخارجية اللبناني رئيس برلمان الباراغواي في بيروت وبحثا العلاقات الثنائية بين البلدين وسبل تعزيزها في المجالات كافة.',
+      'أغلقت البورصة الفلسطينية تداولاتها اليومية على ارتفاع طفيف وسط تداولات محدودة شملت أسهم شركات البنوك والاتصالات والصناعة.',
+      'عبرت المجرى الملاحي لقناة السويس اليوم سفن تجارية وناقلات نفط وحاويات في الاتجاهين بحمولات إجمالية كبيرة وفق هيئة القناة.',
+    ];
+    const clusterer = new StoryClusterer();
+    const stories = texts.map(
+      (text, i) => clusterer.add({ id: `spa-${i}`, text: dateline + text, lang: 'ar' }).story,
+    );
+    expect(new Set(stories).size).toBe(texts.length);
+  });
+});
+
 describe('StoryClusterer on bad input', () => {
   it('gives empty, one-word and symbol-only texts their own story and never merges them', () => {
     const clusterer = new StoryClusterer();

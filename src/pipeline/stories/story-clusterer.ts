@@ -7,6 +7,7 @@ import {
 } from './article-vector.js';
 import { articleTime } from './article-time.js';
 import { CopyGroups } from './copy-groups.js';
+import { datelineLength } from './dateline.js';
 import { findBylineCredits, findCredits } from './credits.js';
 import { defaultDuplicateOptions, DuplicateIndex, type DuplicateOptions } from './near-duplicates.js';
 import type { CopyCandidate } from './provenance.js';
@@ -133,7 +134,7 @@ export class StoryClusterer {
     const textWords = words(text);
     const copy = this.duplicates.add(article.id, textWords);
     const verdict = this.copies.add(this.copyCandidate(article, text, time), copy);
-    const vector = articleVector({ ...article, text }, this.statistics, this.options.vector, textWords);
+    const vector = this.vectorOf(article, text, textWords);
     const copiedStory = copy ? this.storyOfArticle.get(copy.of) : undefined;
     const copiedSlot = copiedStory === undefined ? undefined : this.slotOfStory.get(copiedStory);
     // Only a publisher's date is an event time; first-seen times say when a source was polled.
@@ -333,6 +334,23 @@ export class StoryClusterer {
     }
     this.stories.set(slot, story);
     this.slotOfStory.set(id, slot);
+  }
+
+  /**
+   * The article's terms, without the dateline that heads wire stories: the same place, date and
+   * agency on every story an agency files that day would make them one story.
+   */
+  private vectorOf(article: StoryArticle, text: string, textWords: string[]): SparseVector {
+    const skip = datelineLength(text);
+    if (skip === 0)
+      return articleVector({ ...article, text }, this.statistics, this.options.vector, textWords);
+    const dropped = words(text.slice(0, skip)).length;
+    return articleVector(
+      { ...article, text: text.slice(skip) },
+      this.statistics,
+      this.options.vector,
+      textWords.slice(dropped),
+    );
   }
 
   private copyCandidate(article: StoryArticle, text: string, time: number): CopyCandidate {
