@@ -145,6 +145,12 @@ if (run('copies')) {
       value: r3(wire.wireChosenShare),
       unit: 'share',
     });
+    report({
+      bench,
+      name: `saudinewsnet articles in the largest of ${wire.stories} stories (unrelated reports merged show here)`,
+      value: wire.largestStory,
+      unit: 'articles',
+    });
     console.log(
       `\n${wire.samples.length} sampled wire copy groups, for a person to check (* = chosen original):`,
     );

@@ -34,6 +34,9 @@ export interface WireCopyResult {
   copyLinks: number;
   falseCopyLinks: number;
   samples: { original: string; members: { id: string; source: string; title: string; url: string }[] }[];
+  /** Stories the stream formed, and the articles in the largest: one story of unrelated reports shows here. */
+  stories: number;
+  largestStory: number;
 }
 
 const WIRE_SOURCE = 'was'; // the Saudi Press Agency's source id in this corpus
@@ -116,7 +119,14 @@ export function measureWireCopies(sampleSize = 20): WireCopyResult | null {
     copyLinks: copyLinks.length,
     falseCopyLinks: copyLinks.filter(([i, j]) => smallerContained(sets[i]!, sets[j]!) < 0.5).length,
     samples,
+    ...storySizes([...byId.keys()].map((id) => clusterer.storyOf(id) ?? id)),
   };
+}
+
+function storySizes(stories: string[]): { stories: number; largestStory: number } {
+  const sizes = new Map<string, number>();
+  for (const story of stories) sizes.set(story, (sizes.get(story) ?? 0) + 1);
+  return { stories: sizes.size, largestStory: Math.max(0, ...sizes.values()) };
 }
 
 /**
