@@ -301,37 +301,42 @@ function toRow(
   };
 }
 
-/** Recomputes the size and time span of the given stories from their assignments; drops emptied ones. */
-/** Puts stored articles into the stories a split gave them; returns the stories they left. */
+/**
+ * Puts stored articles into the stories a split gave them; returns the stories they left. One
+ * update per new story and batch of articles: a split moves a whole part at once.
+ */
 async function moveToStories(trx: Transaction<Database>, moves: StoryMove[]): Promise<number[]> {
   const left = new Set<number>();
-  for (let i = 0; i < moves.length; i += CHUNK) {
-    const rows = await trx
-      .selectFrom('story_assignments')
-      .select('story_id')
-      .where(
-        'article_id',
-        'in',
-        moves.slice(i, i + CHUNK).map((m) => m.articleId),
-      )
-      .execute();
-    for (const row of rows) left.add(Number(row.story_id));
-  }
-  for (const move of moves) {
-    await trx
-      .updateTable('story_assignments')
-      .set({ story_id: move.storyId, is_new_story: move.storyId === move.articleId ? 1 : 0 })
-      .where('article_id', '=', move.articleId)
-      .execute();
-    await trx
-      .updateTable('story_article_keys')
-      .set({ story_id: move.storyId })
-      .where('article_id', '=', move.articleId)
-      .execute();
-  }
+  const byStory = new Map<number, number[]>();
+  for (const move of moves) byStory.set(move.storyId, [...(byStory.get(move.storyId) ?? []), move.articleId]);
+  for (const [storyId, articleIds] of byStory)
+    for (let i = 0; i < articleIds.length; i += CHUNK) {
+      const ids = articleIds.slice(i, i + CHUNK);
+      const rows = await trx
+        .selectFrom('story_assignments')
+        .select('story_id')
+        .where('article_id', 'in', ids)
+        .execute();
+      for (const row of rows) left.add(Number(row.story_id));
+      await trx
+        .updateTable('story_assignments')
+        .set((eb) => ({
+          story_id: storyId,
+          // The article a story is named after is the one that opened it.
+          is_new_story: eb.case().when('article_id', '=', storyId).then(1).else(0).end(),
+        }))
+        .where('article_id', 'in', ids)
+        .execute();
+      await trx
+        .updateTable('story_article_keys')
+        .set({ story_id: storyId })
+        .where('article_id', 'in', ids)
+        .execute();
+    }
   return [...left];
 }
 
+/** Recomputes the size and time span of the given stories from their assignments; drops emptied ones. */
 async function refreshStories(trx: Transaction<Database>, storyIds: number[], now: number): Promise<void> {
   for (let i = 0; i < storyIds.length; i += CHUNK) {
     const ids = storyIds.slice(i, i + CHUNK);
