@@ -308,7 +308,11 @@ function toRow(
 async function moveToStories(trx: Transaction<Database>, moves: StoryMove[]): Promise<number[]> {
   const left = new Set<number>();
   const byStory = new Map<number, number[]>();
-  for (const move of moves) byStory.set(move.storyId, [...(byStory.get(move.storyId) ?? []), move.articleId]);
+  for (const move of moves) {
+    const group = byStory.get(move.storyId);
+    if (group) group.push(move.articleId);
+    else byStory.set(move.storyId, [move.articleId]);
+  }
   for (const [storyId, articleIds] of byStory)
     for (let i = 0; i < articleIds.length; i += CHUNK) {
       const ids = articleIds.slice(i, i + CHUNK);
