@@ -314,13 +314,18 @@ export class StoryClusterer {
   /** Opens a story again from its articles, in arrival order, and points them at it. */
   private rebuildStory(id: string, memberIds: string[], facts: RecentArticle[]): void {
     const slot = this.index.open(facts[0]!.vector);
-    const story: ActiveStory = { id, lastTime: 0, firstEvent: NaN, lastEvent: NaN, size: 0, members: [] };
+    const story: ActiveStory = {
+      id,
+      lastTime: 0,
+      firstEvent: NaN,
+      lastEvent: NaN,
+      size: memberIds.length,
+      members: [...memberIds],
+    };
     for (const [n, member] of facts.entries()) {
       if (n > 0) this.index.absorb(slot, member.vector);
       this.subjects.record(slot, member.vector);
       this.ages.record(slot, member.ages);
-      story.size++;
-      story.members!.push(memberIds[n]!);
       story.lastTime = Math.max(story.lastTime, member.time);
       if (!Number.isNaN(member.eventTime)) {
         story.firstEvent = Number.isNaN(story.firstEvent)
